@@ -87,6 +87,10 @@ public final class StudioWindow {
         return stage;
     }
 
+    public StudioViewModel viewModel() {
+        return viewModel;
+    }
+
     public ViewerView viewer() {
         return viewer;
     }
