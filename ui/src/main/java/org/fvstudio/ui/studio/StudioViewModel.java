@@ -316,6 +316,10 @@ public final class StudioViewModel {
             save(afterSaved);
             return;
         }
+        if (fromScratch && document.project().name().startsWith("Untitled")) {
+            // An untitled project takes the name it is saved under (an undoable rename).
+            edit(ProjectEdits.renameProject(document.project(), bundleStem(target)));
+        }
         Project snapshot = document.project();
         long revision = document.revision();
         tasks.submit("Saving " + target.getFileName(), ctx -> {
@@ -497,6 +501,11 @@ public final class StudioViewModel {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String bundleStem(Path bundle) {
+        String name = bundle.getFileName().toString();
+        return name.substring(0, name.length() - BUNDLE_SUFFIX.length());
     }
 
     private static Path withBundleSuffix(Path path) {

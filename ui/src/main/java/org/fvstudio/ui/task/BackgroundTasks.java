@@ -79,7 +79,12 @@ public final class BackgroundTasks implements AutoCloseable {
         task.setOnCancelled(e -> finish(task, onDone, new Outcome.Cancelled<>()));
         task.setOnFailed(e -> {
             Throwable problem = task.getException();
-            LOG.warn("{} failed", title, problem);
+            if (problem instanceof Exception && !(problem instanceof RuntimeException)) {
+                // Bad input and I/O trouble: the message says it all.
+                LOG.info("{} failed: {}", title, problem.getMessage());
+            } else {
+                LOG.warn("{} failed unexpectedly", title, problem);
+            }
             finish(task, onDone, new Outcome.Failure<>(ProblemMessages.describe(problem)));
         });
         io.execute(task);
