@@ -65,15 +65,22 @@ public record CropTransform(double centerX, double centerY, double scaleW, doubl
         int w = image.width();
         int h = image.height();
         byte[] rgb = image.rgb();
+        // The map has no rotation: source columns depend on u only, rows on v only.
+        int[] x0s = new int[cropW];
+        float[] fxs = new float[cropW];
+        for (int u = 0; u < cropW; u++) {
+            double sx = toImageX(u);
+            x0s[u] = (int) Math.floor(sx);
+            fxs[u] = (float) (sx - x0s[u]);
+        }
         float[] sample = new float[3];
         for (int v = 0; v < cropH; v++) {
             double sy = toImageY(v);
             int y0 = (int) Math.floor(sy);
             float fy = (float) (sy - y0);
             for (int u = 0; u < cropW; u++) {
-                double sx = toImageX(u);
-                int x0 = (int) Math.floor(sx);
-                float fx = (float) (sx - x0);
+                int x0 = x0s[u];
+                float fx = fxs[u];
                 sample[0] = 0;
                 sample[1] = 0;
                 sample[2] = 0;
