@@ -2,9 +2,10 @@ package org.fvstudio.app;
 
 import java.util.List;
 
+import org.fvstudio.app.cli.ExtractCommand;
+
 /**
- * The one place where the command line's sub-commands are registered. Later issues add
- * {@code render}, {@code info}, {@code extract} and {@code bench} here.
+ * The one place where the command line's sub-commands are registered.
  */
 final class Subcommands {
 
@@ -12,6 +13,6 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of();
+        return List.of(new ExtractCommand());
     }
 }

@@ -24,6 +24,8 @@ import org.fvstudio.inference.runtime.SessionSettings;
 import org.fvstudio.media.ImageFiles;
 import org.fvstudio.media.MediaException;
 import org.fvstudio.pose.Pose;
+import org.fvstudio.pose.openpose.CoordinateMode;
+import org.fvstudio.pose.openpose.OpenPoseWriter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,7 +119,7 @@ public final class ExtractCommand implements Callable<Integer> {
     private int extractImage(DwposeExtractor extractor, PrintWriter log) throws MediaException, InferenceException, IOException {
         Pose pose = extractor.detect(ImageFiles.read(input), largestOnly);
         Path file = out.resolve(baseName(input) + "_keypoints.json");
-        PoseJsonFiles.write(pose, file);
+        new OpenPoseWriter().writeFrame(pose, file, CoordinateMode.PIXELS);
         log.println(pose.people().size() + " people in " + input.getFileName());
         return 1;
     }
@@ -137,9 +139,10 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         err.println();
         String base = baseName(input);
+        OpenPoseWriter writer = new OpenPoseWriter();
         for (int i = 0; i < poses.size(); i++) {
             String name = String.format(Locale.ROOT, "%s_%012d_keypoints.json", base, poses.sourceFrames().get(i));
-            PoseJsonFiles.write(poses.poses().get(i), out.resolve(name));
+            writer.writeFrame(poses.poses().get(i), out.resolve(name), CoordinateMode.PIXELS);
         }
         log.printf(Locale.ROOT, "%d frames at %.3f fps (stride %d)%n", poses.size(), poses.frameRate(), stride);
         return poses.size();

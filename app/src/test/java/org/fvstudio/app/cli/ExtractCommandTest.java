@@ -46,7 +46,8 @@ class ExtractCommandTest {
         JsonNode first = json.get("people").get(0);
         assertThat(first.get("pose_keypoints_2d")).hasSize(54);
         assertThat(first.get("foot_keypoints_2d")).hasSize(18);
-        assertThat(first.get("face_keypoints_2d")).hasSize(204);
+        // OpenPose faces have 70 points: the 68 DWPose points plus two pupils written as missing.
+        assertThat(first.get("face_keypoints_2d")).hasSize(210);
         assertThat(first.get("hand_left_keypoints_2d")).hasSize(63);
         assertThat(first.get("hand_right_keypoints_2d")).hasSize(63);
         // The stand-in detector's largest person: letterboxed centre (168, 336), size 192 x 480; r = 640 / 240.
