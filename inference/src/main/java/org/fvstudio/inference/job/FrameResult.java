@@ -1,7 +1,7 @@
 package org.fvstudio.inference.job;
 
 import java.util.List;
-import org.fvstudio.inference.image.RgbImage;
+import org.fvstudio.pose.render.RgbImage;
 
 /**
  * Everything one generated frame offers the studio: the picture (canvas size), the correlation map of every

@@ -1,6 +1,6 @@
 package org.fvstudio.inference.job;
 
-import org.fvstudio.inference.image.RgbImage;
+import org.fvstudio.pose.render.RgbImage;
 
 /** Callbacks of a running job; they run on the job's thread, so a UI must hand them over to its own. */
 public interface GenerationListener {

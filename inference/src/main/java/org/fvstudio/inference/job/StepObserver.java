@@ -1,7 +1,7 @@
 package org.fvstudio.inference.job;
 
 import java.util.function.Supplier;
-import org.fvstudio.inference.image.RgbImage;
+import org.fvstudio.pose.render.RgbImage;
 
 /** What the pipeline tells the job after each denoising step; throws to stop the frame when cancelled. */
 public interface StepObserver {

@@ -47,7 +47,13 @@ public final class DdimScheduler implements Scheduler {
                 float[] next = new float[sample.length];
                 for (int i = 0; i < next.length; i++) {
                     double x0 = Parameterisation.x0(config.predictionType(), modelOutput[i], sample[i], a);
-                    double eps = Parameterisation.eps(config.predictionType(), modelOutput[i], sample[i], a, x0);
+                    double eps;
+                    if (config.clipSample()) {
+                        x0 = Math.max(-1, Math.min(1, x0));
+                        eps = (sample[i] - Math.sqrt(a) * x0) / Math.sqrt(1 - a);
+                    } else {
+                        eps = Parameterisation.eps(config.predictionType(), modelOutput[i], sample[i], a, x0);
+                    }
                     next[i] = (float) (sqrtPrev * x0 + sigmaPrev * eps);
                 }
                 return next;

@@ -7,10 +7,11 @@ package org.fvstudio.inference.scheduler;
  * @param stepsOffset        added to leading-spaced timesteps (diffusers' {@code steps_offset})
  * @param rescaleZeroSnr     rescale the betas so that the last timestep has zero signal-to-noise ratio
  * @param setAlphaToOne      the step after the last uses alpha_bar = 1 (otherwise alpha_bar[0])
+ * @param clipSample         clamp the x0 estimate to [-1, 1] (and recompute eps from it) in every step
  */
 public record SchedulerConfig(int trainTimesteps, double betaStart, double betaEnd, BetaSchedule betaSchedule,
                               PredictionType predictionType, TimestepSpacing spacing, int stepsOffset,
-                              boolean rescaleZeroSnr, boolean setAlphaToOne) {
+                              boolean rescaleZeroSnr, boolean setAlphaToOne, boolean clipSample) {
 
     public SchedulerConfig {
         if (trainTimesteps < 2) {
@@ -30,6 +31,6 @@ public record SchedulerConfig(int trainTimesteps, double betaStart, double betaE
     /** Stable Diffusion 1.5's schedule, the common ancestor of the AnimateAnyone family. */
     public static SchedulerConfig stableDiffusion(PredictionType prediction, TimestepSpacing spacing, boolean zeroSnr) {
         return new SchedulerConfig(1000, 0.00085, 0.012, BetaSchedule.SCALED_LINEAR, prediction, spacing,
-                spacing == TimestepSpacing.LEADING ? 1 : 0, zeroSnr, true);
+                spacing == TimestepSpacing.LEADING ? 1 : 0, zeroSnr, true, false);
     }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.fvstudio.inference.image.RgbImage;
+import org.fvstudio.inference.image.ImageTensors;
+import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.inference.scheduler.DdimScheduler;
 import org.fvstudio.inference.scheduler.PredictionType;
 import org.fvstudio.inference.scheduler.SchedulerConfig;
@@ -43,13 +44,13 @@ class GenerationJobTest {
                 target[i] = (i % 64) / 32f - 1;
             }
             float[] x = GaussianNoise.forFrame(1, frame, true, target.length);
-            observer.onStep(0, steps, () -> RgbImage.fromSignedUnitChw(target, 0, 8, 8));
+            observer.onStep(0, steps, () -> ImageTensors.fromSignedUnit(target, 0, 8, 8));
             for (int s = 0; s < steps; s++) {
                 float[] current = x;
                 x = run.step(s, target, x);
-                observer.onStep(s + 1, steps, () -> RgbImage.fromSignedUnitChw(current, 0, 8, 8));
+                observer.onStep(s + 1, steps, () -> ImageTensors.fromSignedUnit(current, 0, 8, 8));
             }
-            return new FrameResult(frame, RgbImage.fromSignedUnitChw(x, 0, 8, 8), null, List.of(), new double[0],
+            return new FrameResult(frame, ImageTensors.fromSignedUnit(x, 0, 8, 8), null, List.of(), new double[0],
                     new StageTimings(0, 0, 0, 0, 0, 0, 0, 0));
         }
     }

@@ -40,7 +40,7 @@ class NoiseScheduleTest {
     @Test
     void linearAlphasMatchTheFormula() {
         SchedulerConfig c = new SchedulerConfig(1000, 1e-4, 0.02, BetaSchedule.LINEAR, PredictionType.EPSILON,
-                TimestepSpacing.LEADING, 0, false, true);
+                TimestepSpacing.LEADING, 0, false, true, false);
         NoiseSchedule s = NoiseSchedule.of(c);
         double[] expected = alphaBarByLogSum(1e-4, 0.02, false, 1000);
         for (int t = 0; t < 1000; t += 37) {
@@ -56,7 +56,7 @@ class NoiseScheduleTest {
             double start = scaled ? 0.00085 : 1e-4;
             double end = scaled ? 0.012 : 0.02;
             SchedulerConfig c = new SchedulerConfig(1000, start, end, b, PredictionType.V_PREDICTION,
-                    TimestepSpacing.TRAILING, 0, true, true);
+                    TimestepSpacing.TRAILING, 0, true, true, false);
             NoiseSchedule s = NoiseSchedule.of(c);
             double[] plain = alphaBarByLogSum(start, end, scaled, 1000);
             double r0 = Math.sqrt(plain[0]);
