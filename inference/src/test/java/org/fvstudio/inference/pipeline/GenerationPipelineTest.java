@@ -94,6 +94,46 @@ class GenerationPipelineTest {
         assertThat(max - min).isGreaterThan(20);
     }
 
+    /**
+     * Each reference's correlation map puts more of its (min-shifted) mass on that reference's own rendered
+     * skeleton than a uniform map would: maps come back in reference order and in image orientation.
+     */
+    @Test
+    void heatmapsConcentrateOnEachReferencesRenderedSkeleton() throws Exception {
+        FrameResult r = pipeline(project, options()).generate(0, QUIET);
+        PoseMapRenderer maps = new PoseMapRenderer(pack.manifest().poseMap());
+        for (int n = 0; n < 2; n++) {
+            RgbImage mask = maps.renderImage(project.references().get(n).pose());
+            int cell = mask.width() / 16;
+            boolean[] onBody = new boolean[256];
+            int bodyCells = 0;
+            for (int i = 0; i < 256; i++) {
+                int lit = 0;
+                for (int y = 0; y < cell; y++) {
+                    for (int x = 0; x < cell; x++) {
+                        lit += mask.rgb((i % 16) * cell + x, (i / 16) * cell + y) != 0 ? 1 : 0;
+                    }
+                }
+                onBody[i] = lit > 0;
+                bodyCells += onBody[i] ? 1 : 0;
+            }
+            float[] map = r.correlation().of(n);
+            float min = Float.POSITIVE_INFINITY;
+            for (float v : map) {
+                min = Math.min(min, v);
+            }
+            double total = 0;
+            double onMask = 0;
+            for (int i = 0; i < 256; i++) {
+                total += map[i] - min;
+                onMask += onBody[i] ? map[i] - min : 0;
+            }
+            double uniformShare = bodyCells / 256.0;
+            assertThat(bodyCells).isBetween(5, 250);
+            assertThat(onMask / total).as("reference %d", n).isGreaterThan(uniformShare);
+        }
+    }
+
     @Test
     void sameSeedSameFrameOtherSeedOtherFrame() throws Exception {
         int[] a = pipeline(project, options()).generate(2, QUIET).image().packedPixels().clone();
