@@ -68,7 +68,12 @@ public final class ModelPack implements AutoCloseable {
         PackManifest manifest = verify(folder);
         Map<String, ModelSession> sessions = new LinkedHashMap<>();
         try {
-            for (GraphDecl g : manifest.graphs().values()) {
+            // a fixed order (cheap checks first, denoiser last) so that the first problem reported is stable
+            for (String role : PackManifest.KNOWN_GRAPHS) {
+                GraphDecl g = manifest.graphs().get(role);
+                if (g == null) {
+                    continue;
+                }
                 Path file = folder.resolve(g.file());
                 ModelSession session = ModelSessions.open(file, settings);
                 sessions.put(g.role(), session);

@@ -25,9 +25,9 @@ public record PackManifest(String id, String name, String license, int width, in
             VAE_ENCODER, VAE_DECODER);
 
     public PackManifest {
-        graphs = Map.copyOf(graphs);
+        graphs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(graphs));
         banks = List.copyOf(banks);
-        files = Map.copyOf(files);
+        files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
     }
 
     public Optional<GraphDecl> graph(String role) {
