@@ -2,7 +2,10 @@ package org.fvstudio.app;
 
 import java.util.List;
 
+import org.fvstudio.app.cli.BenchCommand;
 import org.fvstudio.app.cli.ExtractCommand;
+import org.fvstudio.app.cli.InfoCommand;
+import org.fvstudio.app.cli.RenderCommand;
 
 /**
  * The one place where the command line's sub-commands are registered.
@@ -13,6 +16,6 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of(new ExtractCommand());
+        return List.of(new RenderCommand(), new InfoCommand(), new ExtractCommand(), new BenchCommand());
     }
 }
