@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.ui.StudioApplication;
 import org.fvstudio.ui.settings.StudioHome;
 
@@ -52,9 +51,7 @@ public final class FvStudio implements Callable<Integer> {
             spec.commandLine().getErr().println(toOpen.get() + ": not a project bundle (no project.json inside)");
             return 2;
         }
-        if (toOpen.isEmpty()) {
-            toOpen = BundledAssets.locate().flatMap(BundledAssets::sampleProject);
-        }
+        // Without PROJECT the studio opens the user's copy of the bundled sample, never the bundle itself.
         StudioApplication.launchStudio(toOpen.orElse(null), Version.full());
         return 0;
     }
