@@ -50,8 +50,8 @@ public final class StudioStartup {
                 if (lookup.project() != null) {
                     viewModel.open(lookup.project());
                 } else {
-                    String message = "No sample project is bundled with this build (" + lookup.unavailable()
-                            + "); started with an untitled project";
+                    String message = "No sample project is bundled with this build: " + lookup.unavailable()
+                            + "; started with an untitled project";
                     LOG.info(message);
                     viewModel.statusProperty().set(message);
                 }
