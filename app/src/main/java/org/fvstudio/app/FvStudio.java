@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** Entry point: {@code fvstudio [PROJECT]} opens the studio; sub-commands work without a display. */
 @Command(name = "fvstudio", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "FV Studio: free-viewpoint character animation from reference shots and a driving skeleton.%n"
-                + "Without a command, opens the studio (on PROJECT, else the bundled sample project).")
+                + "Without a command, opens the studio (on PROJECT, else your copy of the bundled sample project).")
 public final class FvStudio implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "PROJECT", description = "a project bundle (NAME.fvs folder) to open")

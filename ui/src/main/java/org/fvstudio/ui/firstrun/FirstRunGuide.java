@@ -31,8 +31,8 @@ public final class FirstRunGuide {
         stage.initOwner(owner);
         stage.setTitle("Welcome to FV Studio");
 
-        Label intro = new Label("The sample project is open: three reference shots of one character and a "
-                + "48-frame motion with a camera moving in. Here is what you are looking at.");
+        Label intro = new Label("FV Studio animates a character from a few reference shots of it and a "
+                + "driving skeleton, seen through a virtual camera. Three areas of the window do the work:");
         intro.setWrapText(true);
 
         HBox cards = new HBox(10);
