@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.ui.StudioApplication;
 import org.fvstudio.ui.settings.StudioHome;
 
@@ -19,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** Entry point: {@code fvstudio [PROJECT]} opens the studio; sub-commands work without a display. */
 @Command(name = "fvstudio", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "FV Studio: free-viewpoint character animation from reference shots and a driving skeleton.%n"
-                + "Without a command, opens the studio (on PROJECT, else the bundled sample project).")
+                + "Without a command, opens the studio (on PROJECT, else your copy of the bundled sample project).")
 public final class FvStudio implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "PROJECT", description = "a project bundle (NAME.fvs folder) to open")
@@ -82,9 +81,7 @@ public final class FvStudio implements Callable<Integer> {
             spec.commandLine().getErr().println(toOpen.get() + ": not a project bundle (no project.json inside)");
             return 2;
         }
-        if (toOpen.isEmpty()) {
-            toOpen = BundledAssets.locate().flatMap(BundledAssets::sampleProject);
-        }
+        // Without PROJECT the studio opens the user's copy of the bundled sample, never the bundle itself.
         StudioApplication.launchStudio(toOpen.orElse(null), Version.full());
         return 0;
     }

@@ -1,12 +1,20 @@
 package org.fvstudio.ui;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.ui.document.BundleProjectStorage;
+import org.fvstudio.ui.firstrun.SampleProjectInstaller;
+import org.fvstudio.ui.firstrun.StudioStartup;
+import org.fvstudio.ui.help.InferenceStatus;
+import org.fvstudio.ui.preferences.PreferenceRules;
+import org.fvstudio.ui.preferences.PreferencesStore;
+import org.fvstudio.ui.preferences.StudioPreferences;
 import org.fvstudio.ui.settings.StudioHome;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.task.BackgroundTasks;
@@ -25,7 +33,11 @@ public final class StudioApplication extends Application {
     private static volatile String versionText = "FV Studio";
     private BackgroundTasks tasks;
 
-    /** Starts JavaFX and blocks until the last window closes. */
+    /**
+     * Starts JavaFX and blocks until the last window closes.
+     *
+     * @param project the project to open, or null for the user's copy of the bundled sample project
+     */
     public static void launchStudio(Path project, String version) {
         initialProject = project;
         versionText = version;
@@ -39,11 +51,19 @@ public final class StudioApplication extends Application {
         LOG.info("{} starting (Java {}, JavaFX {})", versionText, System.getProperty("java.version"),
                 System.getProperty("javafx.runtime.version"));
         tasks = new BackgroundTasks();
-        StudioWindow window = createWindow(stage, tasks, StudioHome.fromSystem());
+        StudioHome home = StudioHome.fromSystem();
+        StudioPreferences preferences = StudioPreferences.load(
+                new PreferencesStore(home, PreferenceRules.forThisMachine()));
+        StudioWindow window = createWindow(stage, tasks, home);
+        Optional<BundledAssets> assets = BundledAssets.locate();
+        StudioFeatures features = StudioFeatures.install(window, preferences, versionText, InferenceStatus.NONE, assets);
         stage.show();
-        if (initialProject != null) {
-            window.viewModel().open(initialProject);
+        if (!preferences.loaded().warnings().isEmpty()) {
+            new FxStudioDialogs(stage).showProblem("Preferences reset to defaults",
+                    String.join("\n", preferences.loaded().warnings()));
         }
+        StudioStartup.begin(window.viewModel(), preferences, new SampleProjectInstaller(home, assets),
+                features.guide(), initialProject);
     }
 
     /** Builds the window on {@code stage} (used by tests as well). */

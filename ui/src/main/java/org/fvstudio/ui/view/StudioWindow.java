@@ -25,6 +25,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.fvstudio.pose.Pose;
+import org.fvstudio.ui.help.ShortcutCatalog;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
 
@@ -53,6 +54,7 @@ public final class StudioWindow {
     private final StudioViewModel viewModel;
     private final ViewerView viewer;
     private final Menu recentMenu = new Menu("Open Recent");
+    private final MenuBar menuBar;
     private final Timeline autosave;
 
     public StudioWindow(Stage stage, StudioViewModel viewModel, Function<Pose, Optional<Image>> skeletonRenderer) {
@@ -64,13 +66,15 @@ public final class StudioWindow {
         centre.setDividerPositions(0.22, 0.76);
         BorderPane root = new BorderPane(centre);
         root.setId("studioRoot");
-        root.setTop(new VBox(menuBar(), toolBar()));
+        menuBar = buildMenuBar();
+        root.setTop(new VBox(menuBar, toolBar()));
         root.setBottom(new VBox(new TimelineView(viewModel), new StatusBarView(viewModel)));
 
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
         // Ctrl+Y is the second redo shortcut; a menu item carries only one accelerator.
         scene.getAccelerators().put(new KeyCodeCombination(Y, SHORTCUT_DOWN), viewModel::redo);
+        ShortcutCatalog.describe(scene, new KeyCodeCombination(Y, SHORTCUT_DOWN), "Edit › Redo (second shortcut)");
         stage.setScene(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setOnCloseRequest(event -> {
@@ -95,6 +99,22 @@ public final class StudioWindow {
         return viewer;
     }
 
+    /** The menu bar, for features that add their own menus and items (Preferences, Help). */
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
+    /** Restarts the autosave timer with a new interval (Preferences). */
+    public void setAutosaveInterval(Duration interval) {
+        autosave.stop();
+        autosave.getKeyFrames().setAll(new KeyFrame(interval, e -> viewModel.autosaveNow()));
+        autosave.playFromStart();
+    }
+
+    public Duration autosaveInterval() {
+        return autosave.getKeyFrames().get(0).getTime();
+    }
+
     /** Quit and window close: the unsaved-changes prompt decides. */
     public void requestQuit() {
         viewModel.requestQuit(() -> {
@@ -103,7 +123,7 @@ public final class StudioWindow {
         });
     }
 
-    private MenuBar menuBar() {
+    private MenuBar buildMenuBar() {
         MenuItem newItem = item("New", "menuNew", new KeyCodeCombination(N, SHORTCUT_DOWN), viewModel::newProject);
         MenuItem open = item("Open…", "menuOpen", new KeyCodeCombination(O, SHORTCUT_DOWN), viewModel::open);
         recentMenu.setId("menuRecent");
@@ -128,12 +148,15 @@ public final class StudioWindow {
         redo.textProperty().bind(viewModel.document().redoTextProperty());
         redo.disableProperty().bind(viewModel.document().canRedoProperty().not());
         Menu edit = new Menu("Edit", null, undo, redo);
+        file.setId("fileMenu");
+        edit.setId("editMenu");
 
         MenuItem showReference = item("Show selected reference", "menuShowReference",
                 new KeyCodeCombination(DIGIT1, SHORTCUT_DOWN), () -> viewModel.viewerModeProperty().set(ViewerMode.REFERENCE));
         MenuItem showTarget = item("Show target pose", "menuShowTarget",
                 new KeyCodeCombination(DIGIT2, SHORTCUT_DOWN), () -> viewModel.viewerModeProperty().set(ViewerMode.TARGET));
         Menu view = new Menu("View", null, showReference, showTarget);
+        view.setId("viewMenu");
 
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setId("menuBar");
