@@ -1,7 +1,12 @@
 package org.fvstudio.ui.extraction;
 
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,6 +32,8 @@ import org.fvstudio.ui.inference.InferenceSettings;
 import org.fvstudio.ui.studio.DrivingVideo;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
+import org.fvstudio.ui.task.BackgroundTasks;
+import org.fvstudio.ui.task.Job;
 import org.fvstudio.ui.task.JobContext;
 import org.fvstudio.ui.task.Outcome;
 
@@ -63,7 +70,9 @@ public final class PoseExtraction {
     /** Stops the running job; the project stays as it was. */
     public void cancel() {
         if (running != null) {
-            running.cancel();
+            // Never interrupt: an interrupt while JavaCPP or ONNX Runtime load their natives (file locks)
+            // breaks those classes for the rest of the session. The job sees the flag between frames.
+            running.cancel(false);
         }
     }
 
@@ -90,20 +99,19 @@ public final class PoseExtraction {
         Path image = studio.referenceImagePath(reference);
         InferenceSettings inference = settings.get();
         String name = reference.name().isBlank() ? reference.id() : reference.name();
-        start(studio.tasks().submit("Detecting pose in " + name, ctx -> {
+        run("Detecting pose in " + name, ctx -> {
             try (DwposeExtractor extractor = openExtractor(inference, ctx)) {
                 ctx.progress(-1, "Detecting pose in " + image.getFileName());
                 Pose pose = extractor.detect(ImageFiles.read(image), false);
                 return new Detected(pose, extractor.deviceDescription());
             }
         }, outcome -> {
-            finished();
             if (outcome instanceof Outcome.Success<Detected> success) {
                 applyDetected(referenceId, name, success.value());
             } else {
                 report("Cannot detect pose in " + name, "Pose detection in " + name + " cancelled", outcome);
             }
-        }));
+        });
     }
 
     /** Extracts the poses of {@code video} into the target track (one undoable edit). */
@@ -114,7 +122,7 @@ public final class PoseExtraction {
         InferenceSettings inference = settings.get();
         Project snapshot = studio.project();
         String name = video.getFileName().toString();
-        start(studio.tasks().submit("Extracting poses from " + name, ctx -> {
+        run("Extracting poses from " + name, ctx -> {
             CancellationToken token = new CancellationToken();
             try (DwposeExtractor extractor = openExtractor(inference, ctx)) {
                 ctx.progress(0, "Extracting poses from " + name);
@@ -129,14 +137,13 @@ public final class PoseExtraction {
                         new Canvas(snapshot.fps(), snapshot.canvasWidth(), snapshot.canvasHeight()));
             }
         }, outcome -> {
-            finished();
             if (outcome instanceof Outcome.Success<Extracted> success) {
                 applyExtracted(video, success.value());
             } else {
                 report("Cannot extract poses from " + name, "Pose extraction from " + name
                         + " cancelled; the target track is unchanged", outcome);
             }
-        }));
+        });
     }
 
     private static DwposeExtractor openExtractor(InferenceSettings inference, JobContext ctx) throws Exception {
@@ -198,7 +205,8 @@ public final class PoseExtraction {
                 .append(" from ").append(target.videoFrames()).append(" frames of ").append(video.getFileName())
                 .append(" as ").append(target.keys()).append(" keys");
         if (target.videoFps() > 0 && Math.abs(target.videoFps() - project.fps()) > 1e-6) {
-            text.append(String.format(java.util.Locale.ROOT, ", retimed from %.3g to %.3g fps", target.videoFps(), project.fps()));
+            text.append(", retimed from ").append(fps(target.videoFps())).append(" to ").append(fps(project.fps()))
+                    .append(" fps");
         }
         if (target.sourceWidth() != project.canvasWidth() || target.sourceHeight() != project.canvasHeight()) {
             text.append(", fitted from ").append(target.sourceWidth()).append('x').append(target.sourceHeight())
@@ -206,6 +214,10 @@ public final class PoseExtraction {
                     .append(" canvas");
         }
         return text.toString();
+    }
+
+    private static String fps(double rate) {
+        return new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(rate);
     }
 
     private static String people(int count) {
@@ -220,10 +232,29 @@ public final class PoseExtraction {
         return false;
     }
 
-    private void start(Task<?> task) {
-        // The outcome of a task is delivered later on the FX thread, so this always runs before finished().
-        running = task;
+    /**
+     * Runs {@code job} in the background. The studio counts as busy until the worker has really stopped, which
+     * after a cancel can be up to one frame after the (at once delivered) cancelled outcome.
+     */
+    private <T> void run(String title, Job<T> job, Consumer<Outcome<T>> onDone) {
+        AtomicBoolean started = new AtomicBoolean();
         busy.set(true);
+        running = studio.tasks().submit(title, ctx -> {
+            if (!started.compareAndSet(false, true)) {
+                return null;
+            }
+            try {
+                return job.run(ctx);
+            } finally {
+                BackgroundTasks.onFxThread(this::finished);
+            }
+        }, outcome -> {
+            if (outcome instanceof Outcome.Cancelled<T> && started.compareAndSet(false, true)) {
+                // Cancelled while still queued: no worker will report its end.
+                finished();
+            }
+            onDone.accept(outcome);
+        });
     }
 
     private void finished() {
