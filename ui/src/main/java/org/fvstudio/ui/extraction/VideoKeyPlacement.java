@@ -23,6 +23,8 @@ import org.fvstudio.ui.importing.CanvasFit;
 public final class VideoKeyPlacement {
 
     private static final double SAME_RATE = 1e-6;
+    /** Seconds under which two time errors count as equal (rounding of f / fps), so ties go to the earlier frame. */
+    private static final double TIME_TIE = 1e-9;
 
     private VideoKeyPlacement() {
     }
@@ -48,7 +50,7 @@ public final class VideoKeyPlacement {
             int target = sameTiming ? source : (int) Math.round(source * projectFps / video.frameRate());
             Integer previous = chosen.get(target);
             if (previous == null || timeError(video, i, target, projectFps, sameTiming)
-                    < timeError(video, previous, target, projectFps, sameTiming)) {
+                    < timeError(video, previous, target, projectFps, sameTiming) - TIME_TIE) {
                 chosen.put(target, i);
             }
         }
