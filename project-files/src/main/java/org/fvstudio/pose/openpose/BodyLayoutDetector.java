@@ -24,20 +24,26 @@ final class BodyLayoutDetector {
         int body25 = 0;
         int body25b = 0;
         for (double[] body : bodies) {
-            double worst = -1;
-            for (int[] relation : MIDPOINTS) {
-                worst = Math.max(worst, midpointError(body, relation[0], relation[1], relation[2]));
-            }
-            if (worst < 0) {
-                continue;
-            }
-            if (worst <= MAX_MIDPOINT_ERROR) {
+            BodyLayout vote = vote(body);
+            if (vote == BodyLayout.BODY_25) {
                 body25++;
-            } else {
+            } else if (vote == BodyLayout.BODY_25B) {
                 body25b++;
             }
         }
         return body25b > body25 ? BodyLayout.BODY_25B : BodyLayout.BODY_25;
+    }
+
+    /** One person's vote, or null when none of the midpoint relations can be checked. */
+    static BodyLayout vote(double[] body) {
+        double worst = -1;
+        for (int[] relation : MIDPOINTS) {
+            worst = Math.max(worst, midpointError(body, relation[0], relation[1], relation[2]));
+        }
+        if (worst < 0) {
+            return null;
+        }
+        return worst <= MAX_MIDPOINT_ERROR ? BodyLayout.BODY_25 : BodyLayout.BODY_25B;
     }
 
     /** Distance of point m from the midpoint of a and b, relative to |ab|; -1 when not checkable. */
