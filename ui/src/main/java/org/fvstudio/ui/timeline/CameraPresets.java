@@ -1,21 +1,23 @@
 package org.fvstudio.ui.timeline;
 
-import java.util.List;
-
+import org.fvstudio.pose.PersonPose;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ShotScale;
-import org.fvstudio.timeline.CameraKeyframe;
 import org.fvstudio.timeline.CameraTrack;
-import org.fvstudio.timeline.Interpolation;
+import org.fvstudio.timeline.ShotFraming;
 
-/** Camera moves that write keys over [start, start + frames]; the keys already there are replaced. */
+/**
+ * The camera presets offered in the timeline, over [start, start + frames], framed on the first
+ * person of the target pose; the moves themselves are {@link org.fvstudio.timeline.CameraPresets}.
+ */
 public final class CameraPresets {
 
     public enum Preset {
-        DOLLY_IN("Dolly in to the face"),
-        DOLLY_OUT("Dolly out from the face"),
-        PAN_ACROSS("Pan across"),
-        CUT("Cut from wide to close-up");
+        DOLLY_IN("Dolly in from wide to the face"),
+        DOLLY_OUT("Dolly out from the face to wide"),
+        PAN_ACROSS("Pan across (1.5x zoom, left to right)"),
+        CUT_WIDE_TO_CLOSE_UP("Cut from wide to close-up"),
+        CUT_CLOSE_UP_TO_MEDIUM("Cut from close-up to medium");
 
         private final String label;
 
@@ -35,41 +37,27 @@ public final class CameraPresets {
         if (frames < 1) {
             throw new IllegalArgumentException("a camera move needs at least 1 frame, got " + frames);
         }
-        int end = Math.min(start + frames, project.frameCount() - 1);
-        if (end <= start) {
-            throw new IllegalArgumentException("frame " + start + " is the last frame; there is no room for a move");
-        }
-        List<CameraKeyframe> keys = switch (preset) {
-            case DOLLY_IN -> List.of(
-                    ShotFraming.key(project.rawTargetPoseAt(start), ShotScale.WIDE, start, Interpolation.EASE_IN_OUT, false),
-                    ShotFraming.key(project.rawTargetPoseAt(end), ShotScale.CLOSE_UP, end, Interpolation.LINEAR, false));
-            case DOLLY_OUT -> List.of(
-                    ShotFraming.key(project.rawTargetPoseAt(start), ShotScale.CLOSE_UP, start, Interpolation.EASE_IN_OUT, false),
-                    ShotFraming.key(project.rawTargetPoseAt(end), ShotScale.WIDE, end, Interpolation.LINEAR, false));
-            case PAN_ACROSS -> panAcross(project, start, end);
-            case CUT -> List.of(
-                    ShotFraming.key(project.rawTargetPoseAt(start), ShotScale.WIDE, start, Interpolation.CONSTANT, false),
-                    ShotFraming.key(project.rawTargetPoseAt(end), ShotScale.CLOSE_UP, end, Interpolation.LINEAR, true));
-        };
+        int end = start + frames;
+        int w = project.canvasWidth();
+        int h = project.canvasHeight();
         CameraTrack track = project.camera();
-        for (CameraKeyframe k : track.keyframes()) {
-            if (k.frame() >= start && k.frame() <= end) {
-                track = track.withoutKeyAt(k.frame());
-            }
-        }
-        for (CameraKeyframe k : keys) {
-            track = track.withKey(k);
-        }
-        return track;
+        return switch (preset) {
+            case DOLLY_IN -> org.fvstudio.timeline.CameraPresets.dollyIn(track, subject(project, end), w, h, start, frames,
+                    ShotFraming.CLOSE_UP_FACE_FRACTION);
+            case DOLLY_OUT -> org.fvstudio.timeline.CameraPresets.dollyOut(track, subject(project, start), w, h, start, frames,
+                    ShotFraming.CLOSE_UP_FACE_FRACTION);
+            case PAN_ACROSS -> org.fvstudio.timeline.CameraPresets.panAcross(track, w, h, start, frames, 1.5, true);
+            case CUT_WIDE_TO_CLOSE_UP -> org.fvstudio.timeline.CameraPresets.cut(track, subject(project, end), w, h, start, end,
+                    ShotScale.WIDE, ShotScale.CLOSE_UP);
+            case CUT_CLOSE_UP_TO_MEDIUM -> org.fvstudio.timeline.CameraPresets.cut(track, subject(project, end), w, h, start, end,
+                    ShotScale.CLOSE_UP, ShotScale.MEDIUM);
+        };
     }
 
-    /** At 1.5x zoom, the view slides from a third of the canvas left of centre to a third right of it. */
-    private static List<CameraKeyframe> panAcross(Project project, int start, int end) {
-        double cx = project.canvasWidth() / 2.0;
-        double cy = project.canvasHeight() / 2.0;
-        double shift = project.canvasWidth() / 3.0;
-        return List.of(
-                new CameraKeyframe(start, 1.5, cx, cy, shift, 0, 0, false, Interpolation.EASE_IN_OUT),
-                new CameraKeyframe(end, 1.5, cx, cy, -shift, 0, 0, false, Interpolation.LINEAR));
+    /** The first person of the raw target pose at {@code frame}. */
+    private static PersonPose subject(Project project, int frame) {
+        return project.rawTargetPoseAt(Math.min(frame, project.frameCount() - 1)).people().stream()
+                .filter(p -> p.presentCount() > 0).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("nobody is posed at frame " + frame + " to frame the shot on"));
     }
 }

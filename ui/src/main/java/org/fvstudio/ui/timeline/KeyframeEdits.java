@@ -201,7 +201,7 @@ public final class KeyframeEdits {
     /** Reduces a person's keys within {@code tolerance} pixels. */
     public static Project reduce(Project project, int personIndex, double tolerance) {
         PersonTrack person = project.target().people().get(personIndex);
-        return withPerson(project, personIndex, person.withKeyframes(KeyframeReducer.reduce(person.keyframes(), tolerance)));
+        return withPerson(project, personIndex, org.fvstudio.timeline.KeyframeReducer.reduce(person, tolerance));
     }
 
     private static Interpolation segmentInterpolation(List<PoseKeyframe> keys, int frame) {

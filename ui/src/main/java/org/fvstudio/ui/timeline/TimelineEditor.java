@@ -21,6 +21,9 @@ import org.fvstudio.ui.studio.StudioViewModel;
  */
 public final class TimelineEditor {
 
+    /** Pixels a reduced track may deviate from the keys it replaces. */
+    public static final double DEFAULT_TOLERANCE = 1.5;
+
     private final StudioViewModel studio;
     private final Transport transport;
     private final ObjectProperty<Set<KeyRef>> selection = new SimpleObjectProperty<>(this, "keySelection", Set.of());

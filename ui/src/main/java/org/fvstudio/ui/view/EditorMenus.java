@@ -10,7 +10,7 @@ import org.fvstudio.pose.BodyPart;
 import org.fvstudio.timeline.Interpolation;
 import org.fvstudio.ui.editor.SkeletonEditor;
 import org.fvstudio.ui.timeline.CameraPresets;
-import org.fvstudio.ui.timeline.KeyframeReducer;
+
 import org.fvstudio.ui.timeline.TimelineEditor;
 
 import static javafx.scene.input.KeyCode.G;
@@ -79,8 +79,8 @@ final class EditorMenus {
                 item("Insert keyframe (K / Insert)", "menuInsertKey", timeline::insertKey),
                 item("Delete selected keyframes (Delete)", "menuDeleteKeys", timeline::deleteSelectedKeys),
                 interpolation,
-                item("Reduce keyframes (" + KeyframeReducer.DEFAULT_TOLERANCE + " px)", "menuReduceKeys",
-                        () -> timeline.reduceKeyframes(KeyframeReducer.DEFAULT_TOLERANCE)),
+                item("Reduce keyframes (" + TimelineEditor.DEFAULT_TOLERANCE + " px)", "menuReduceKeys",
+                        () -> timeline.reduceKeyframes(TimelineEditor.DEFAULT_TOLERANCE)),
                 new SeparatorMenuItem(),
                 item("Set in point (I)", "menuInPoint", () -> timeline.transport().setInPoint()),
                 item("Set out point (O)", "menuOutPoint", () -> timeline.transport().setOutPoint()),

@@ -27,6 +27,7 @@ import javafx.util.Duration;
 
 import org.fvstudio.pose.Pose;
 import org.fvstudio.ui.editor.SkeletonEditor;
+import org.fvstudio.ui.studio.MotionImport;
 import org.fvstudio.ui.timeline.TimelineEditor;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
@@ -146,9 +147,10 @@ public final class StudioWindow {
                 new KeyCodeCombination(I, SHORTCUT_DOWN, SHIFT_DOWN), viewModel::importPoseFiles);
         MenuItem importPoseFolder = item("Import pose sequence (folder)…", "menuImportPoseFolder",
                 new KeyCodeCombination(I, SHORTCUT_DOWN, ALT_DOWN), viewModel::importPoseFolder);
+        MenuItem importMotion = item("Import motion (BVH)…", "menuImportMotion", null, this::importMotion);
         MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(Q, SHORTCUT_DOWN), this::requestQuit);
         Menu file = new Menu("File", null, newItem, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, importMotion, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", "menuUndo", new KeyCodeCombination(Z, SHORTCUT_DOWN), viewModel::undo);
         undo.textProperty().bind(viewModel.document().undoTextProperty());
@@ -181,6 +183,11 @@ public final class StudioWindow {
         MenuBar bar = new MenuBar(file, edit, view, editorMenus.poseMenu(), editorMenus.timelineMenu());
         bar.setId("menuBar");
         return bar;
+    }
+
+    private void importMotion() {
+        MotionImportDialog.chooseFile(stage).ifPresent(file -> MotionImportDialog.askOrbit(stage, file)
+                .ifPresent(orbit -> new MotionImport(viewModel).importBvh(file, orbit)));
     }
 
     private void fillRecent() {

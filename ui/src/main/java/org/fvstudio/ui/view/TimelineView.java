@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
 import org.fvstudio.project.Project;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.timeline.CameraPresets;
-import org.fvstudio.ui.timeline.KeyframeReducer;
+
 import org.fvstudio.ui.timeline.TimelineEditor;
 import org.fvstudio.ui.timeline.Transport;
 
@@ -85,8 +85,8 @@ public final class TimelineView extends VBox {
         Button insert = small("Insert key", "Key the focused track at the playhead (K while stopped, or Insert)",
                 "insertKeyButton", editor::insertKey);
         Button reduce = small("Reduce keyframes…", "Thin per-frame tracks to keys within "
-                + KeyframeReducer.DEFAULT_TOLERANCE + " px", "reduceKeysButton",
-                () -> editor.reduceKeyframes(KeyframeReducer.DEFAULT_TOLERANCE));
+                + TimelineEditor.DEFAULT_TOLERANCE + " px", "reduceKeysButton",
+                () -> editor.reduceKeyframes(TimelineEditor.DEFAULT_TOLERANCE));
         MenuButton presets = new MenuButton("Camera presets");
         presets.setId("cameraPresetsMenu");
         for (CameraPresets.Preset preset : CameraPresets.Preset.values()) {
