@@ -2,9 +2,13 @@ package org.fvstudio.app;
 
 import java.util.List;
 
+import org.fvstudio.app.cli.BenchCommand;
+import org.fvstudio.app.cli.ExtractCommand;
+import org.fvstudio.app.cli.InfoCommand;
+import org.fvstudio.app.cli.RenderCommand;
+
 /**
- * The one place where the command line's sub-commands are registered. Later issues add
- * {@code render}, {@code info}, {@code extract} and {@code bench} here.
+ * The one place where the command line's sub-commands are registered.
  */
 final class Subcommands {
 
@@ -12,6 +16,6 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of();
+        return List.of(new RenderCommand(), new InfoCommand(), new ExtractCommand(), new BenchCommand());
     }
 }

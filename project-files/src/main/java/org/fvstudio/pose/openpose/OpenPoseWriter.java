@@ -2,7 +2,9 @@ package org.fvstudio.pose.openpose;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +58,18 @@ public final class OpenPoseWriter {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        MAPPER.writeValue(file.toFile(), frame(pose, mode));
+        // Through a temporary file and a rename, so a failed write never leaves half a pose file.
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            MAPPER.writeValue(tmp.toFile(), frame(pose, mode));
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /**

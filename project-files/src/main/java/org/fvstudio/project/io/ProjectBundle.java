@@ -166,18 +166,22 @@ public final class ProjectBundle {
         writer.write(autosaveFile(), ProjectJson.toBytes(snapshot), null);
     }
 
-    /** The autosaved project when the autosave is newer than project.json and still reads cleanly. */
+    /**
+     * The autosaved project when the autosave is newer than project.json, reads cleanly and differs
+     * from the saved project: the one to offer for recovery on open.
+     */
     public Optional<Project> newerAutosave() {
         Path autosave = autosaveFile();
         try {
             if (!Files.isRegularFile(autosave)) {
                 return Optional.empty();
             }
-            FileTime autosaved = Files.getLastModifiedTime(autosave);
-            if (Files.isRegularFile(projectFile()) && autosaved.compareTo(Files.getLastModifiedTime(projectFile())) <= 0) {
+            FileTime autosaveTime = Files.getLastModifiedTime(autosave);
+            if (Files.isRegularFile(projectFile()) && autosaveTime.compareTo(Files.getLastModifiedTime(projectFile())) <= 0) {
                 return Optional.empty();
             }
-            return Optional.of(ProjectJson.fromBytes(Files.readAllBytes(autosave), AUTOSAVE_FILE, referencesDir()));
+            Project autosaved = ProjectJson.fromBytes(Files.readAllBytes(autosave), AUTOSAVE_FILE, referencesDir());
+            return autosaved.equals(project) ? Optional.empty() : Optional.of(autosaved);
         } catch (IOException | ProjectFormatException e) {
             LOG.warn("Ignoring autosave of {}: {}", dir.getFileName(), e.getMessage());
             return Optional.empty();

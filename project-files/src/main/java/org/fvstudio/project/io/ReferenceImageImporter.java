@@ -54,7 +54,7 @@ final class ReferenceImageImporter {
             String label = kind.equals("png") ? "PNG" : "JPEG";
             try {
                 StringBuilder warnings = new StringBuilder();
-                reader.addIIOReadWarningListener((IIOReadWarningListener) (r, warning) -> warnings.append(warning));
+                reader.addIIOReadWarningListener((IIOReadWarningListener) (r, warning) -> warnings.append(warnings.length() > 0 ? "; " : "").append(warning));
                 reader.setInput(stream, true, true);
                 reader.read(0);
                 // The JPEG decoder reports truncated data as a warning and returns a grey-padded image.

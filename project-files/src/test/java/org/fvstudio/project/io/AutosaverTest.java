@@ -26,9 +26,12 @@ class AutosaverTest {
         ProjectBundle bundle = ProjectBundle.create(temp.resolve("Sched.fvs"), Project.createNew("Sched"));
         Project edited = Project.createNew("Sched").withTiming(30, 90);
         CountDownLatch saved = new CountDownLatch(1);
-        try (Autosaver autosaver = new Autosaver(bundle, () -> edited, () -> true, Duration.ofMillis(50),
-                p -> saved.countDown(), e -> { })) {
+        Autosaver autosaver = new Autosaver(bundle, () -> edited, () -> true, Duration.ofMillis(50),
+                p -> saved.countDown(), e -> { });
+        try {
             assertThat(saved.await(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            autosaver.close();
         }
         assertThat(ProjectJson.fromBytes(Files.readAllBytes(bundle.autosaveFile()), "project.autosave.json", bundle.referencesDir()))
                 .isEqualTo(edited);

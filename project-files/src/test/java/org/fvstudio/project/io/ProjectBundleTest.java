@@ -201,6 +201,16 @@ class ProjectBundleTest {
     }
 
     @Test
+    void anAutosaveIdenticalToTheSavedProjectIsNotOffered() throws Exception {
+        ProjectBundle bundle = bundleWithFullProject(temp.resolve("Same.fvs"));
+        bundle.writeAutosave(bundle.project());
+        Files.setLastModifiedTime(bundle.autosaveFile(),
+                FileTime.from(Files.getLastModifiedTime(bundle.projectFile()).toInstant().plusSeconds(30)));
+
+        assertThat(ProjectBundle.open(bundle.dir()).newerAutosave()).isEmpty();
+    }
+
+    @Test
     void aBrokenAutosaveIsNotOffered() throws Exception {
         ProjectBundle bundle = bundleWithFullProject(temp.resolve("Broken.fvs"));
         Files.writeString(bundle.autosaveFile(), "{\"format\": \"fvstudio-project\", \"version\": 1, \"name\": ");
