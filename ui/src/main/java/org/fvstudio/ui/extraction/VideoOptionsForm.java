@@ -12,6 +12,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.util.StringConverter;
 
 import org.fvstudio.inference.dwpose.OneEuroSettings;
 import org.fvstudio.inference.dwpose.VideoExtractionOptions;
@@ -32,6 +33,23 @@ public final class VideoOptionsForm extends GridPane {
         setHgap(10);
         setVgap(8);
         setPadding(new Insets(12));
+        // The spinner commits its text on focus loss; text that is no stride keeps the last good value.
+        stride.getValueFactory().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return parseStride(text).orElse(stride.getValue());
+            }
+        });
+        stride.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused && parseStride(stride.getEditor().getText()).isEmpty()) {
+                stride.getEditor().setText(String.valueOf(stride.getValue()));
+            }
+        });
         stride.setId("videoStride");
         stride.setEditable(true);
         stride.setPrefWidth(100);
