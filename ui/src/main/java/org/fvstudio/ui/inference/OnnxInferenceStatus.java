@@ -41,7 +41,7 @@ public final class OnnxInferenceStatus implements InferenceStatus {
     }
 
     /** Where a session opened now would run; CUDA is only a candidate until a session has started on it. */
-    static String nextDevice(DevicePreference preference, boolean cudaCompiledIn) {
+    public static String nextDevice(DevicePreference preference, boolean cudaCompiledIn) {
         return switch (preference) {
             case CPU -> "CPU (preferred device: CPU)";
             case AUTO, CUDA -> cudaCompiledIn
