@@ -1,5 +1,6 @@
 package org.fvstudio.ui.extraction;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -126,6 +127,9 @@ public final class PoseExtraction {
             CancellationToken token = new CancellationToken();
             try (DwposeExtractor extractor = openExtractor(inference, ctx)) {
                 ctx.progress(0, "Extracting poses from " + name);
+                if (ctx.isCancelled()) {
+                    token.cancel();
+                }
                 VideoPoses poses = new VideoPoseExtractor(extractor).extract(video, options, (done, total, fraction) -> {
                     if (ctx.isCancelled()) {
                         token.cancel();
@@ -133,6 +137,9 @@ public final class PoseExtraction {
                     ctx.progress(fraction, "Extracting poses from " + name + ": frame " + done
                             + (total > 0 ? "/" + total : ""));
                 }, token);
+                if (poses.size() == 0) {
+                    throw new IOException(video + ": no video frames could be read");
+                }
                 return new Extracted(poses, place(poses, snapshot), extractor.deviceDescription(),
                         new Canvas(snapshot.fps(), snapshot.canvasWidth(), snapshot.canvasHeight()));
             }

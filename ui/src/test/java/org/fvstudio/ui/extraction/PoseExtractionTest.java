@@ -182,6 +182,19 @@ class PoseExtractionTest {
     }
 
     @Test
+    void aFileThatIsNoVideoIsNamedAndChangesNothing() throws Exception {
+        Path notes = Files.writeString(temp.resolve("notes.mp4"), "shot list, not a video");
+        Project before = studio.project();
+
+        fx(() -> extraction.extractFromVideo(notes, VideoExtractionOptions.defaults()));
+        awaitDone();
+
+        assertThat(studio.project()).isEqualTo(before);
+        assertThat(dialogs.problems).singleElement().asString()
+                .startsWith("Cannot extract poses from notes.mp4: ").contains(notes.toString());
+    }
+
+    @Test
     void cancellingMidwayLeavesTheProjectUnchanged() throws Exception {
         Project before = studio.project();
 
