@@ -4,12 +4,12 @@ package org.fvstudio.export;
  * Correlation-like maps made from real frames: the mean absolute colour change against a still frame, pooled
  * onto a coarse grid (as a PCM map is coarser than the image). They peak where the person moves.
  */
-final class MotionMaps {
+public final class MotionMaps {
 
     private MotionMaps() {
     }
 
-    static FloatMap motion(RgbImage frame, RgbImage still, int gridW, int gridH) {
+    public static FloatMap motion(RgbImage frame, RgbImage still, int gridW, int gridH) {
         float[] values = new float[gridW * gridH];
         int[] counts = new int[gridW * gridH];
         for (int y = 0; y < frame.height(); y++) {

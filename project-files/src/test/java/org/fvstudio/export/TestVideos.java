@@ -13,7 +13,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 
 /** Real frames from the Pose2Sim clip in the test resources, and read-back helpers for exported videos. */
-final class TestVideos {
+public final class TestVideos {
 
     static final String CLIP = "pose2sim_cam03_2s.mp4";
 
@@ -21,7 +21,7 @@ final class TestVideos {
     }
 
     /** Every frame of the bundled 136x240 Pose2Sim clip (50 frames). */
-    static List<RgbImage> pose2simFrames(Path workFolder) throws IOException {
+    public static List<RgbImage> pose2simFrames(Path workFolder) throws IOException {
         Path clip = workFolder.resolve(CLIP);
         try (InputStream in = TestVideos.class.getResourceAsStream(CLIP)) {
             if (in == null) {
