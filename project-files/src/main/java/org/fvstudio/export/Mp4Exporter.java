@@ -15,6 +15,14 @@ import org.bytedeco.javacv.FrameRecorder;
  */
 public final class Mp4Exporter {
 
+    static {
+        // FFmpeg prints stream dumps and encoder chatter on stderr at its default level; keep errors only
+        // unless asked (-Dfvstudio.ffmpeg.verbose=true).
+        if (!Boolean.getBoolean("fvstudio.ffmpeg.verbose")) {
+            avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        }
+    }
+
     private final VideoSettings settings;
 
     public Mp4Exporter(VideoSettings settings) {
@@ -98,9 +106,11 @@ public final class Mp4Exporter {
         ByteBuffer buffer = (ByteBuffer) frame.image[0];
         int stride = frame.imageStride;
         byte[] row = new byte[image.width() * 3];
+        int[] pixels = image.raw();
+        int width = image.width();
         for (int y = 0; y < image.height(); y++) {
-            for (int x = 0, b = 0; x < image.width(); x++, b += 3) {
-                int p = image.rgb(x, y);
+            for (int x = 0, b = 0, i = y * width; x < width; x++, b += 3, i++) {
+                int p = pixels[i];
                 row[b] = (byte) (p >> 16);
                 row[b + 1] = (byte) (p >> 8);
                 row[b + 2] = (byte) p;

@@ -1,6 +1,7 @@
 package org.fvstudio.export;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -49,6 +50,16 @@ public final class RgbImage {
         return new RgbImage(width, height, packed);
     }
 
+    /** Takes ownership of {@code pixels} (already 0xRRGGBB, alpha bits clear): for this package's hot paths. */
+    static RgbImage wrap(int width, int height, int[] pixels) {
+        return new RgbImage(width, height, pixels);
+    }
+
+    /** The pixels without a copy: callers in this package must not modify them. */
+    int[] raw() {
+        return rgb;
+    }
+
     public static RgbImage filled(int width, int height, int rgb) {
         checkSize(width, height);
         int[] pixels = new int[width * height];
@@ -59,6 +70,17 @@ public final class RgbImage {
     public static RgbImage fromBufferedImage(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
+        if (image.getType() == BufferedImage.TYPE_INT_RGB
+                && image.getRaster().getDataBuffer() instanceof DataBufferInt data
+                && data.getNumBanks() == 1 && data.getOffset() == 0
+                && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0
+                && data.getData().length == w * h) {
+            int[] pixels = data.getData().clone();
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] &= 0xFFFFFF;
+            }
+            return new RgbImage(w, h, pixels);
+        }
         int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] &= 0xFFFFFF;
@@ -68,7 +90,8 @@ public final class RgbImage {
 
     public BufferedImage toBufferedImage() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, width, height, rgb, 0, width);
+        int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        System.arraycopy(rgb, 0, data, 0, rgb.length);
         return image;
     }
 

@@ -82,22 +82,24 @@ public final class SideBySideFrameSource implements FrameSource {
         int x0 = 0;
         for (int p = 0; p < panels.size(); p++) {
             RgbImage scaled = panels.get(p).source().frame(index).scaledTo(panelWidths[p], height);
-            int[] pixels = scaled.pixels();
+            int[] pixels = scaled.raw();
             for (int y = 0; y < height; y++) {
                 System.arraycopy(pixels, y * panelWidths[p], out, y * width + x0, panelWidths[p]);
             }
             x0 += panelWidths[p];
         }
-        RgbImage composed = RgbImage.of(width, height, out);
+        RgbImage composed = RgbImage.wrap(width, height, out);
         return labels ? withLabels(composed) : composed;
     }
 
+    /** Captions drawn into the top band only, which is all they cover. */
     private RgbImage withLabels(RgbImage composed) {
-        BufferedImage canvas = composed.toBufferedImage();
+        int band = Math.min(height, captionFontSize() * 2 + 8);
+        BufferedImage canvas = composed.crop(0, 0, width, band).toBufferedImage();
         Graphics2D g = canvas.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(10, height / 28)));
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, captionFontSize()));
             FontMetrics metrics = g.getFontMetrics();
             int x0 = 0;
             for (int p = 0; p < panels.size(); p++) {
@@ -111,7 +113,7 @@ public final class SideBySideFrameSource implements FrameSource {
                     g.fillRect(x0, 0, boxW, boxH);
                     g.setComposite(AlphaComposite.SrcOver);
                     g.setColor(Color.WHITE);
-                    g.setClip(x0, 0, panelWidths[p], height);
+                    g.setClip(x0, 0, panelWidths[p], band);
                     g.drawString(label, x0 + pad, metrics.getAscent() + pad / 2);
                     g.setClip(null);
                 }
@@ -120,6 +122,13 @@ public final class SideBySideFrameSource implements FrameSource {
         } finally {
             g.dispose();
         }
-        return RgbImage.fromBufferedImage(canvas);
+        int[] top = RgbImage.fromBufferedImage(canvas).raw();
+        int[] all = composed.raw();
+        System.arraycopy(top, 0, all, 0, top.length);
+        return composed;
+    }
+
+    private int captionFontSize() {
+        return Math.max(10, height / 28);
     }
 }
