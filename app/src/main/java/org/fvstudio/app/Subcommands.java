@@ -1,0 +1,21 @@
+package org.fvstudio.app;
+
+import java.util.List;
+
+import org.fvstudio.app.cli.BenchCommand;
+import org.fvstudio.app.cli.ExtractCommand;
+import org.fvstudio.app.cli.InfoCommand;
+import org.fvstudio.app.cli.RenderCommand;
+
+/**
+ * The one place where the command line's sub-commands are registered.
+ */
+final class Subcommands {
+
+    private Subcommands() {
+    }
+
+    static List<Object> all() {
+        return List.of(new RenderCommand(), new InfoCommand(), new ExtractCommand(), new BenchCommand());
+    }
+}

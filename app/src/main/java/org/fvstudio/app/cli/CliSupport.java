@@ -1,0 +1,94 @@
+package org.fvstudio.app.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fvstudio.inference.job.GenerationError;
+import org.fvstudio.inference.job.GenerationException;
+import org.fvstudio.inference.job.ProgressEvent;
+import org.fvstudio.inference.pipeline.ReferenceImages;
+import org.fvstudio.inference.runtime.DevicePreference;
+import org.fvstudio.inference.runtime.SessionSettings;
+import org.fvstudio.pose.render.PngImages;
+import org.fvstudio.project.io.ProjectBundle;
+
+/** Small helpers shared by the inference commands (render, info, bench). */
+final class CliSupport {
+
+    private CliSupport() {
+    }
+
+    static SessionSettings settings(String device, int threads) {
+        SessionSettings s = SessionSettings.defaults().withDevice(DevicePreference.parse(device));
+        return threads > 0 ? s.withIntraOpThreads(threads) : s;
+    }
+
+    /** Reference pictures from the bundle's references/ folder; a bad file names itself. */
+    static ReferenceImages images(ProjectBundle bundle) {
+        return shot -> {
+            Path file = bundle.referenceImage(shot.imageFile());
+            if (!Files.isRegularFile(file)) {
+                throw new GenerationException(GenerationError.Kind.INVALID_INPUT, "reference '" + shot.name()
+                        + "': image " + file + " is missing");
+            }
+            try {
+                return PngImages.read(file);
+            } catch (IOException | RuntimeException e) {
+                throw new GenerationException(GenerationError.Kind.IO, "reference '" + shot.name() + "': cannot read image "
+                        + file + " (" + e.getMessage() + ")", e);
+            }
+        };
+    }
+
+    /** "A-B" or "A", inclusive, checked against the project's frame count. */
+    static List<Integer> frames(String spec, int frameCount) {
+        int a = 0;
+        int b = frameCount - 1;
+        if (spec != null && !spec.isBlank()) {
+            String[] parts = spec.trim().split("-", 2);
+            try {
+                a = Integer.parseInt(parts[0].trim());
+                b = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : a;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--frames must look like A-B or A, got '" + spec + "'");
+            }
+        }
+        if (a < 0 || b < a || b >= frameCount) {
+            throw new IllegalArgumentException("--frames " + a + "-" + b + " is outside the project's frames 0-"
+                    + (frameCount - 1));
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int f = a; f <= b; f++) {
+            out.add(f);
+        }
+        return out;
+    }
+
+    /** One line of the terminal progress bar, redrawn in place. */
+    static void progressBar(PrintStream err, ProgressEvent e) {
+        int width = 30;
+        int filled = (int) Math.round(e.fraction() * width);
+        String bar = "#".repeat(filled) + "-".repeat(width - filled);
+        String eta = e.eta().map(d -> String.format(" ETA %d:%02d", d.toMinutes(), d.toSecondsPart())).orElse("");
+        err.printf("\r[%s] %3.0f%%  frame %d/%d  step %d/%d%s   ", bar, e.fraction() * 100, e.frameIndex() + 1,
+                e.frameCount(), e.step(), e.steps(), eta);
+        err.flush();
+    }
+
+    /** Resident set size of this process in MB (Linux), or -1 where /proc is not available. */
+    static double residentMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

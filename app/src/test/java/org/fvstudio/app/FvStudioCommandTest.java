@@ -1,0 +1,49 @@
+package org.fvstudio.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+class FvStudioCommandTest {
+
+    @Test
+    void versionComesFromTheBuild() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = FvStudio.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+
+        int exit = commandLine.execute("--version");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString().strip()).isEqualTo("FV Studio 0.1.0-SNAPSHOT");
+    }
+
+    @Test
+    void helpNamesTheCommandAndItsOptions() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = FvStudio.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+
+        int exit = commandLine.execute("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("Usage: fvstudio", "--version", "PROJECT");
+    }
+
+    @Test
+    void aFolderThatIsNotAProjectIsRefusedWithoutOpeningAWindow() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = FvStudio.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exit = commandLine.execute("target/does-not-exist.fvs");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("does-not-exist.fvs: not a project bundle");
+    }
+}

@@ -1,0 +1,123 @@
+package org.fvstudio.inference.image;
+
+import org.fvstudio.pose.render.RgbImage;
+
+/** Conversions between 8-bit RGB pictures and float CHW tensors, and the resampling the pipeline needs. */
+public final class ImageTensors {
+
+    private ImageTensors() {
+    }
+
+    /** {@code [3, h, w]} in [-1, 1] at {@code offset} -> picture: clamp, {@code (x + 1) * 127.5}, round half up. */
+    public static RgbImage fromSignedUnit(float[] chw, int offset, int height, int width) {
+        int plane = width * height;
+        int[] packed = new int[plane];
+        for (int i = 0; i < plane; i++) {
+            int r = toByte(chw[offset + i]);
+            int g = toByte(chw[offset + plane + i]);
+            int b = toByte(chw[offset + 2 * plane + i]);
+            packed[i] = r << 16 | g << 8 | b;
+        }
+        return RgbImage.ofPacked(width, height, packed);
+    }
+
+    private static int toByte(float v) {
+        double clamped = Float.isNaN(v) ? 0 : Math.max(-1, Math.min(1, v));
+        return (int) Math.floor((clamped + 1) * 127.5 + 0.5);
+    }
+
+    /** Picture -> {@code [3, h, w]} with {@code x * scale + offset} per channel (e.g. 1/127.5, -1). */
+    public static float[] toChw(RgbImage image, double scale, double offset) {
+        int w = image.width();
+        int h = image.height();
+        float[] out = new float[3 * w * h];
+        int plane = w * h;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = image.rgb(x, y);
+                int i = y * w + x;
+                out[i] = (float) (((p >> 16) & 0xff) * scale + offset);
+                out[plane + i] = (float) (((p >> 8) & 0xff) * scale + offset);
+                out[2 * plane + i] = (float) ((p & 0xff) * scale + offset);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Resampling with a triangle (bilinear) filter whose support widens when shrinking, as PIL's
+     * {@code Image.resize(BILINEAR)} does, so a large reference photo is averaged rather than aliased.
+     */
+    public static RgbImage resize(RgbImage src, int newWidth, int newHeight) {
+        if (src.width() == newWidth && src.height() == newHeight) {
+            return src.copy();
+        }
+        int sw = src.width();
+        int sh = src.height();
+        float[][] channels = new float[3][sw * sh];
+        for (int y = 0; y < sh; y++) {
+            for (int x = 0; x < sw; x++) {
+                int p = src.rgb(x, y);
+                channels[0][y * sw + x] = (p >> 16) & 0xff;
+                channels[1][y * sw + x] = (p >> 8) & 0xff;
+                channels[2][y * sw + x] = p & 0xff;
+            }
+        }
+        Kernel kx = Kernel.of(sw, newWidth);
+        Kernel ky = Kernel.of(sh, newHeight);
+        int[] packed = new int[newWidth * newHeight];
+        for (int c = 0; c < 3; c++) {
+            float[] rows = new float[sh * newWidth];
+            for (int y = 0; y < sh; y++) {
+                for (int x = 0; x < newWidth; x++) {
+                    double acc = 0;
+                    for (int k = 0; k < kx.count[x]; k++) {
+                        acc += kx.weights[x][k] * channels[c][y * sw + kx.first[x] + k];
+                    }
+                    rows[y * newWidth + x] = (float) acc;
+                }
+            }
+            for (int y = 0; y < newHeight; y++) {
+                for (int x = 0; x < newWidth; x++) {
+                    double acc = 0;
+                    for (int k = 0; k < ky.count[y]; k++) {
+                        acc += ky.weights[y][k] * rows[(ky.first[y] + k) * newWidth + x];
+                    }
+                    int v = (int) Math.max(0, Math.min(255, Math.floor(acc + 0.5)));
+                    packed[y * newWidth + x] |= v << (16 - 8 * c);
+                }
+            }
+        }
+        return RgbImage.ofPacked(newWidth, newHeight, packed);
+    }
+
+    /** Per output pixel: first source index, count and normalised triangle weights. */
+    private record Kernel(int[] first, int[] count, double[][] weights) {
+        static Kernel of(int in, int out) {
+            double scale = (double) in / out;
+            double support = Math.max(scale, 1.0);
+            int[] first = new int[out];
+            int[] count = new int[out];
+            double[][] weights = new double[out][];
+            for (int o = 0; o < out; o++) {
+                double centre = (o + 0.5) * scale;
+                int lo = (int) Math.max(0, Math.floor(centre - support));
+                int hi = (int) Math.min(in, Math.ceil(centre + support));
+                double[] w = new double[hi - lo];
+                double sum = 0;
+                for (int i = lo; i < hi; i++) {
+                    double d = Math.abs((i + 0.5 - centre) / support);
+                    w[i - lo] = Math.max(0, 1 - d);
+                    sum += w[i - lo];
+                }
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = sum > 0 ? w[i] / sum : 0;
+                }
+                first[o] = lo;
+                count[o] = w.length;
+                weights[o] = w;
+            }
+            return new Kernel(first, count, weights);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.fvstudio.inference.pipeline;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fvstudio.inference.job.GenerationError;
+import org.fvstudio.inference.job.GenerationException;
+import org.fvstudio.inference.runtime.InferenceException;
+import org.fvstudio.inference.runtime.ModelSession;
+
+/**
+ * Runs one graph call: creates the native input tensors, runs, copies the outputs to Java arrays, closes
+ * every native object before returning, refuses non-finite outputs, and adds the time spent inside ONNX
+ * Runtime to a counter (for the Java-overhead figure).
+ */
+public final class GraphCalls {
+
+    private long runtimeNanos;
+
+    public long runtimeNanos() {
+        return runtimeNanos;
+    }
+
+    public Map<String, float[]> run(ModelSession session, String role, Map<String, TensorIn> inputs)
+            throws GenerationException {
+        List<OnnxTensor> created = new ArrayList<>();
+        try {
+            Map<String, OnnxTensor> feed = new HashMap<>();
+            for (Map.Entry<String, TensorIn> e : inputs.entrySet()) {
+                OnnxTensor t = OnnxTensor.createTensor(session.environment(), FloatBuffer.wrap(e.getValue().data()),
+                        e.getValue().shape());
+                created.add(t);
+                feed.put(e.getKey(), t);
+            }
+            long start = System.nanoTime();
+            try (OrtSession.Result result = session.run(feed)) {
+                runtimeNanos += System.nanoTime() - start;
+                Map<String, float[]> out = new LinkedHashMap<>();
+                for (Map.Entry<String, OnnxValue> e : result) {
+                    if (e.getValue() instanceof OnnxTensor t) {
+                        FloatBuffer fb = t.getFloatBuffer();
+                        float[] data = new float[fb.remaining()];
+                        fb.get(data);
+                        requireFinite(role, e.getKey(), data, session);
+                        out.put(e.getKey(), data);
+                    }
+                }
+                return out;
+            }
+        } catch (InferenceException | OrtException e) {
+            throw new GenerationException(GenerationError.Kind.RUNTIME, session.file().getFileName() + " (" + role
+                    + ") failed: " + e.getMessage(), e);
+        } finally {
+            created.forEach(OnnxTensor::close);
+        }
+    }
+
+    private static void requireFinite(String role, String name, float[] data, ModelSession session)
+            throws GenerationException {
+        for (int i = 0; i < data.length; i++) {
+            if (!Float.isFinite(data[i])) {
+                throw new GenerationException(GenerationError.Kind.NUMERIC, session.file().getFileName() + " (" + role
+                        + ") output '" + name + "' has a non-finite value (" + data[i] + " at element " + i
+                        + "): the pack or its input is broken");
+            }
+        }
+    }
+
+    static float[] output(Map<String, float[]> outputs, String name, String role) throws GenerationException {
+        return Optional.ofNullable(outputs.get(name)).orElseThrow(() -> new GenerationException(GenerationError.Kind.PACK,
+                role + " produced no output '" + name + "'"));
+    }
+}

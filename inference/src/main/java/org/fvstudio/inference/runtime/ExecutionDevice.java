@@ -1,0 +1,7 @@
+package org.fvstudio.inference.runtime;
+
+/** The device a session really runs on. */
+public enum ExecutionDevice {
+    CPU,
+    CUDA
+}

@@ -1,0 +1,108 @@
+package org.fvstudio.inference.pack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.fvstudio.inference.pipeline.TestProjects;
+import org.fvstudio.inference.runtime.ExecutionDevice;
+import org.fvstudio.inference.runtime.GraphSignatureException;
+import org.fvstudio.inference.runtime.SessionSettings;
+import org.fvstudio.inference.scheduler.PredictionType;
+import org.fvstudio.inference.scheduler.TimestepSpacing;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelPackTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void opensTheContractPackWithEveryGraphOnCpu() throws Exception {
+        try (ModelPack pack = ModelPack.open(TestProjects.resource("packs/contract-mini"), SessionSettings.defaults())) {
+            PackManifest m = pack.manifest();
+            assertThat(m.id()).isEqualTo("contract-mini");
+            assertThat(m.banks()).extracting(b -> b.name() + ":" + b.gridH() + "x" + b.gridW() + "x" + b.channels() + "/" + b.topK())
+                    .containsExactly("g16:16x16x24/64", "g8:8x8x32/16");
+            assertThat(m.scheduler().config().predictionType()).isEqualTo(PredictionType.SAMPLE);
+            assertThat(m.scheduler().config().spacing()).isEqualTo(TimestepSpacing.TRAILING);
+            assertThat(pack.sessions().keySet()).containsExactlyInAnyOrder("pcm", "reference_net", "pose_guider", "denoiser");
+            assertThat(pack.session("denoiser").orElseThrow().device()).isEqualTo(ExecutionDevice.CPU);
+            // 24*6 + 32*6 conv weights in reference_net
+            assertThat(OnnxParameterCount.of(pack.folder().resolve("reference_net.onnx"))).isEqualTo(24 * 6 + 32 * 6);
+        }
+    }
+
+    @Test
+    void refusesACorruptedGraphFileNamingItAndBothHashes() throws Exception {
+        Path pack = TestProjects.copyPack("contract-mini", tmp);
+        byte[] bytes = Files.readAllBytes(pack.resolve("pcm.onnx"));
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(pack.resolve("pcm.onnx"), bytes);
+        assertThatThrownBy(() -> ModelPack.open(pack, SessionSettings.defaults()))
+                .isInstanceOf(PackException.class)
+                .hasMessageContaining("pcm.onnx: SHA-256 mismatch")
+                .hasMessageContaining("expected " + json.readTree(pack.resolve("pack.json").toFile()).get("files").get("pcm.onnx").asText())
+                .hasMessageContaining("found " + Sha256.of(pack.resolve("pcm.onnx")));
+    }
+
+    @Test
+    void refusesAGraphWhoseShapeDiffersFromTheManifestNamingFileTensorExpectedAndFound() throws Exception {
+        Path pack = TestProjects.copyPack("contract-mini", tmp);
+        ObjectNode root = (ObjectNode) json.readTree(pack.resolve("pack.json").toFile());
+        // the manifest (and its bank) claim 48 channels; the graph makes 24
+        ((ArrayNode) root.at("/graphs/reference_net/outputs/bank_g16/shape")).set(1, 48);
+        ((ObjectNode) root.withArray("banks").get(0)).put("channels", 48);
+        json.writeValue(pack.resolve("pack.json").toFile(), root);
+        assertThatThrownBy(() -> ModelPack.open(pack, SessionSettings.defaults()))
+                .isInstanceOf(GraphSignatureException.class)
+                .hasMessageContaining("reference_net.onnx")
+                .hasMessageContaining("output 'bank_g16': expected float32 [?, 48, 16, 16], found float32 [?, 24, 16, 16]");
+    }
+
+    @Test
+    void refusesAManifestThePipelineCannotDrive() throws Exception {
+        Path pack = TestProjects.copyPack("contract-mini", tmp);
+        ObjectNode root = (ObjectNode) json.readTree(pack.resolve("pack.json").toFile());
+        ((ObjectNode) root.withArray("banks").get(1)).put("name", "g4");
+        json.writeValue(pack.resolve("pack.json").toFile(), root);
+        assertThatThrownBy(() -> ModelPack.open(pack, SessionSettings.defaults()))
+                .isInstanceOf(PackException.class)
+                .hasMessageContaining("reference_net output 'bank_g4': expected rank 4, found no such output");
+    }
+
+    @Test
+    void aMissingOptionalGraphSwitchesItsStageOff() throws Exception {
+        Path pack = TestProjects.copyPack("contract-mini", tmp);
+        ObjectNode root = (ObjectNode) json.readTree(pack.resolve("pack.json").toFile());
+        ((ObjectNode) root.get("graphs")).remove("pcm");
+        json.writeValue(pack.resolve("pack.json").toFile(), root);
+        Files.delete(pack.resolve("pcm.onnx"));
+        ((ObjectNode) root.get("files")).remove("pcm.onnx");
+        json.writeValue(pack.resolve("pack.json").toFile(), root);
+        try (ModelPack opened = ModelPack.open(pack, SessionSettings.defaults())) {
+            assertThat(opened.session("pcm")).isEmpty();
+            assertThat(opened.session("denoiser")).isPresent();
+        }
+    }
+
+    @Test
+    void refusesBrokenManifestsWithTheJsonPath() throws Exception {
+        Path pack = TestProjects.copyPack("contract-mini", tmp);
+        ObjectNode root = (ObjectNode) json.readTree(pack.resolve("pack.json").toFile());
+        ((ObjectNode) root.get("scheduler")).put("prediction_type", "epsilon");
+        json.writeValue(pack.resolve("pack.json").toFile(), root);
+        assertThatThrownBy(() -> ModelPack.verify(pack)).isInstanceOf(PackException.class)
+                .hasMessageContaining("pack.json at scheduler.prediction_type: epsilon prediction cannot be used with rescale_zero_snr");
+        Files.writeString(pack.resolve("pack.json"), "{\"format\": \"fvstudio-pack\", \"version\": 1, ");
+        assertThatThrownBy(() -> ModelPack.verify(pack)).isInstanceOf(PackException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> ModelPack.verify(tmp.resolve("nowhere"))).hasMessageContaining("model pack folder not found");
+    }
+}

@@ -1,0 +1,11 @@
+package org.fvstudio.media;
+
+/**
+ * One decoded video frame.
+ *
+ * @param index            0-based position of the frame in the file
+ * @param timestampSeconds presentation time
+ * @param image            the pixels
+ */
+public record VideoFrame(int index, double timestampSeconds, RgbImage image) {
+}

@@ -1,0 +1,109 @@
+package org.fvstudio.project.io;
+
+import org.fvstudio.pose.BodyPart;
+import org.fvstudio.pose.PersonPose;
+import org.fvstudio.pose.Pose;
+import org.fvstudio.project.GenerationSettings;
+import org.fvstudio.project.Project;
+import org.fvstudio.project.ReferenceShot;
+import org.fvstudio.timeline.CameraKeyframe;
+import org.fvstudio.timeline.PersonTrack;
+import org.fvstudio.timeline.PoseKeyframe;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Builds the version-1 project.json tree of a {@link Project}; parts with no point present are left out. */
+final class ProjectJsonWriter {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ProjectJsonWriter() {
+    }
+
+    static ObjectNode write(Project project) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format", ProjectJson.FORMAT);
+        root.put("version", ProjectJson.CURRENT_VERSION);
+        root.put("name", project.name());
+        root.put("fps", project.fps());
+        root.put("frame_count", project.frameCount());
+        root.set("canvas", canvas(project.canvasWidth(), project.canvasHeight()));
+        ArrayNode references = root.putArray("references");
+        for (ReferenceShot ref : project.references()) {
+            ObjectNode r = references.addObject();
+            r.put("id", ref.id());
+            r.put("name", ref.name());
+            r.put("image", ref.imageFile());
+            r.put("scale", ref.scale().jsonName());
+            r.put("enabled", ref.enabled());
+            r.put("note", ref.note());
+            r.set("pose", pose(ref.pose()));
+        }
+        ArrayNode people = root.putObject("target").putArray("people");
+        for (PersonTrack track : project.target().people()) {
+            ObjectNode t = people.addObject();
+            t.put("name", track.name());
+            ArrayNode keys = t.putArray("keyframes");
+            for (PoseKeyframe key : track.keyframes()) {
+                ObjectNode k = keys.addObject();
+                k.put("frame", key.frame());
+                k.put("interpolation", key.interpolation().jsonName());
+                k.set("pose", person(key.pose()));
+            }
+        }
+        ArrayNode cameraKeys = root.putObject("camera").putArray("keyframes");
+        for (CameraKeyframe key : project.camera().keyframes()) {
+            ObjectNode k = cameraKeys.addObject();
+            k.put("frame", key.frame());
+            k.put("zoom", key.zoom());
+            k.putArray("pivot").add(key.pivotX()).add(key.pivotY());
+            k.putArray("pan").add(key.panX()).add(key.panY());
+            k.put("roll", key.rollDegrees());
+            k.put("cut", key.cut());
+            k.put("interpolation", key.interpolation().jsonName());
+        }
+        GenerationSettings g = project.generation();
+        ObjectNode generation = root.putObject("generation");
+        generation.put("pack", g.packId());
+        generation.put("device", g.device());
+        generation.put("steps", g.steps());
+        generation.put("guidance", g.guidance());
+        generation.put("seed", g.seed());
+        generation.put("token_budget", g.tokenBudget());
+        ArrayNode used = generation.putArray("references_used");
+        g.referencesUsed().forEach(used::add);
+        return root;
+    }
+
+    static ObjectNode pose(Pose pose) {
+        ObjectNode node = NODES.objectNode();
+        node.set("canvas", canvas(pose.canvasWidth(), pose.canvasHeight()));
+        ArrayNode people = node.putArray("people");
+        pose.people().forEach(p -> people.add(person(p)));
+        return node;
+    }
+
+    static ObjectNode person(PersonPose person) {
+        ObjectNode node = NODES.objectNode();
+        double[] flat = person.toFlat();
+        for (BodyPart part : BodyPart.values()) {
+            if (part != BodyPart.BODY && !person.hasAnyPresent(part)) {
+                continue;
+            }
+            ArrayNode points = node.putArray(part.jsonName());
+            for (int i = part.offset(); i < part.offset() + part.size(); i++) {
+                points.addArray().add(flat[3 * i]).add(flat[3 * i + 1]).add(flat[3 * i + 2]);
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode canvas(int width, int height) {
+        ObjectNode canvas = NODES.objectNode();
+        canvas.put("width", width);
+        canvas.put("height", height);
+        return canvas;
+    }
+}

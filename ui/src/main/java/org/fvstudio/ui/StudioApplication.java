@@ -1,0 +1,65 @@
+package org.fvstudio.ui;
+
+import java.nio.file.Path;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import org.fvstudio.ui.document.BundleProjectStorage;
+import org.fvstudio.ui.settings.StudioHome;
+import org.fvstudio.ui.studio.StudioViewModel;
+import org.fvstudio.ui.task.BackgroundTasks;
+import org.fvstudio.ui.view.FxStudioDialogs;
+import org.fvstudio.ui.view.SkeletonImages;
+import org.fvstudio.ui.view.StudioWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: builds the studio window, optionally opening a project at start. */
+public final class StudioApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StudioApplication.class);
+
+    private static volatile Path initialProject;
+    private static volatile String versionText = "FV Studio";
+    private BackgroundTasks tasks;
+
+    /** Starts JavaFX and blocks until the last window closes. */
+    public static void launchStudio(Path project, String version) {
+        initialProject = project;
+        versionText = version;
+        Application.launch(StudioApplication.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Thread.currentThread().setUncaughtExceptionHandler((thread, problem) ->
+                LOG.error("Unexpected error on the FX thread", problem));
+        LOG.info("{} starting (Java {}, JavaFX {})", versionText, System.getProperty("java.version"),
+                System.getProperty("javafx.runtime.version"));
+        tasks = new BackgroundTasks();
+        StudioWindow window = createWindow(stage, tasks, StudioHome.fromSystem());
+        stage.show();
+        if (initialProject != null) {
+            window.viewModel().open(initialProject);
+        }
+    }
+
+    /** Builds the window on {@code stage} (used by tests as well). */
+    public static StudioWindow createWindow(Stage stage, BackgroundTasks tasks, StudioHome home) {
+        FxStudioDialogs dialogs = new FxStudioDialogs(stage);
+        StudioViewModel viewModel = new StudioViewModel(new BundleProjectStorage(), tasks, home, dialogs);
+        SkeletonImages skeletons = new SkeletonImages();
+        return new StudioWindow(stage, viewModel, skeletons::draw);
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.close();
+        }
+        LOG.info("FV Studio stopped");
+        Platform.exit();
+    }
+}

@@ -1,0 +1,47 @@
+package org.fvstudio.ui.document;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.fvstudio.pose.Pose;
+import org.fvstudio.project.Project;
+
+/**
+ * The file operations the studio needs, in the studio's words. Every method runs on a background
+ * thread and reports bad input as an exception whose message names the file and the problem.
+ */
+public interface ProjectStorage {
+
+    /** Reads and validates the bundle at {@code folder}. */
+    Project load(Path folder) throws Exception;
+
+    /** Writes {@code project} into {@code folder} (created when missing) atomically. */
+    void save(Path folder, Project project) throws Exception;
+
+    /** Writes {@code project} to a new bundle {@code target}, bringing the referenced images along. */
+    void saveAs(Path source, Path target, Project project) throws Exception;
+
+    /** Copies an image into the bundle's references/ folder after checking it decodes. */
+    ImportedImage importReferenceImage(Path folder, Path image) throws Exception;
+
+    /** Reads OpenPose / ControlNet JSON files (one per frame, in order) or one folder of them. */
+    List<Pose> readPoseSequence(List<Path> filesOrFolder) throws Exception;
+
+    /** The time of an autosave newer than the saved project, if there is one to recover. */
+    Optional<Instant> newerAutosave(Path folder) throws Exception;
+
+    /** Reads the autosaved project. */
+    Project loadAutosave(Path folder) throws Exception;
+
+    /** Writes the recovery copy (not the project file). */
+    void autosave(Path folder, Project project) throws Exception;
+
+    /** Removes the recovery copy after a save or a discard. */
+    void discardAutosave(Path folder) throws Exception;
+
+    /** @param fileName the image's name inside references/ */
+    record ImportedImage(String fileName, int width, int height) {
+    }
+}

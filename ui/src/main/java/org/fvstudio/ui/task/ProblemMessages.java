@@ -1,0 +1,38 @@
+package org.fvstudio.ui.task;
+
+import java.io.FileNotFoundException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns an exception into one sentence a user can act on. */
+public final class ProblemMessages {
+
+    private ProblemMessages() {
+    }
+
+    public static String describe(Throwable problem) {
+        Throwable t = problem;
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException
+                || t instanceof java.io.UncheckedIOException)) {
+            t = t.getCause();
+        }
+        if (t instanceof AccessDeniedException e) {
+            return e.getFile() + ": permission denied";
+        }
+        if (t instanceof NoSuchFileException e) {
+            return e.getFile() + ": no such file or folder";
+        }
+        if (t instanceof FileSystemException e) {
+            return e.getFile() + ": " + (e.getReason() == null ? "cannot be accessed" : e.getReason());
+        }
+        if (t instanceof FileNotFoundException e) {
+            return e.getMessage();
+        }
+        String message = t.getMessage();
+        if (message == null || message.isBlank()) {
+            return "Unexpected problem (" + t.getClass().getSimpleName() + "); details are in the log file";
+        }
+        return message;
+    }
+}

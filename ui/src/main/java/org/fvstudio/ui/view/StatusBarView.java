@@ -1,0 +1,45 @@
+package org.fvstudio.ui.view;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+import org.fvstudio.ui.studio.StudioViewModel;
+import org.fvstudio.ui.task.BackgroundTasks;
+
+/** The status bar: the last action or problem, and the progress of background jobs. */
+public final class StatusBarView extends HBox {
+
+    public StatusBarView(StudioViewModel viewModel) {
+        setId("statusBar");
+        getStyleClass().add("status-bar");
+        setPadding(new Insets(3, 8, 3, 8));
+        setSpacing(10);
+        setAlignment(Pos.CENTER_LEFT);
+
+        Label status = new Label();
+        status.setId("statusLabel");
+        status.textProperty().bind(viewModel.statusProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+
+        BackgroundTasks tasks = viewModel.tasks();
+        Label job = new Label();
+        job.textProperty().bind(tasks.messageProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(140);
+        progress.progressProperty().bind(tasks.progressProperty());
+        progress.visibleProperty().bind(Bindings.greaterThan(tasks.runningProperty(), 0));
+        job.visibleProperty().bind(progress.visibleProperty());
+
+        Label history = new Label();
+        history.textProperty().bind(Bindings.createStringBinding(
+                () -> viewModel.document().isDirty() ? "Unsaved changes" : "All changes saved",
+                viewModel.document().dirtyProperty()));
+        getChildren().setAll(status, job, progress, history);
+    }
+}

@@ -1,0 +1,193 @@
+package org.fvstudio.ui.view;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import org.fvstudio.pose.Pose;
+import org.fvstudio.ui.studio.StudioViewModel;
+import org.fvstudio.ui.studio.ViewerMode;
+
+import static javafx.scene.input.KeyCode.DIGIT1;
+import static javafx.scene.input.KeyCode.DIGIT2;
+import static javafx.scene.input.KeyCode.I;
+import static javafx.scene.input.KeyCode.N;
+import static javafx.scene.input.KeyCode.O;
+import static javafx.scene.input.KeyCode.Q;
+import static javafx.scene.input.KeyCode.S;
+import static javafx.scene.input.KeyCode.Y;
+import static javafx.scene.input.KeyCode.Z;
+import static javafx.scene.input.KeyCombination.ALT_DOWN;
+import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
+import static javafx.scene.input.KeyCombination.SHIFT_DOWN;
+
+/**
+ * The studio's main window: menu and toolbar on top, reference bin left, viewer centre,
+ * inspector right, timeline and status bar at the bottom.
+ */
+public final class StudioWindow {
+
+    public static final Duration AUTOSAVE_INTERVAL = Duration.minutes(2);
+
+    private final Stage stage;
+    private final StudioViewModel viewModel;
+    private final ViewerView viewer;
+    private final Menu recentMenu = new Menu("Open Recent");
+    private final Timeline autosave;
+
+    public StudioWindow(Stage stage, StudioViewModel viewModel, Function<Pose, Optional<Image>> skeletonRenderer) {
+        this.stage = stage;
+        this.viewModel = viewModel;
+        this.viewer = new ViewerView(viewModel, skeletonRenderer);
+
+        SplitPane centre = new SplitPane(new ReferenceBinView(viewModel), viewer, new InspectorView(viewModel));
+        centre.setDividerPositions(0.22, 0.76);
+        BorderPane root = new BorderPane(centre);
+        root.setId("studioRoot");
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setBottom(new VBox(new TimelineView(viewModel), new StatusBarView(viewModel)));
+
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
+        // Ctrl+Y is the second redo shortcut; a menu item carries only one accelerator.
+        scene.getAccelerators().put(new KeyCodeCombination(Y, SHORTCUT_DOWN), viewModel::redo);
+        stage.setScene(scene);
+        stage.titleProperty().bind(viewModel.titleProperty());
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            requestQuit();
+        });
+
+        autosave = new Timeline(new KeyFrame(AUTOSAVE_INTERVAL, e -> viewModel.autosaveNow()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public StudioViewModel viewModel() {
+        return viewModel;
+    }
+
+    public ViewerView viewer() {
+        return viewer;
+    }
+
+    /** Quit and window close: the unsaved-changes prompt decides. */
+    public void requestQuit() {
+        viewModel.requestQuit(() -> {
+            autosave.stop();
+            stage.close();
+        });
+    }
+
+    private MenuBar menuBar() {
+        MenuItem newItem = item("New", "menuNew", new KeyCodeCombination(N, SHORTCUT_DOWN), viewModel::newProject);
+        MenuItem open = item("Open…", "menuOpen", new KeyCodeCombination(O, SHORTCUT_DOWN), viewModel::open);
+        recentMenu.setId("menuRecent");
+        viewModel.recentProjects().addListener((ListChangeListener<Path>) c -> fillRecent());
+        fillRecent();
+        MenuItem save = item("Save", "menuSave", new KeyCodeCombination(S, SHORTCUT_DOWN), viewModel::save);
+        MenuItem saveAs = item("Save As…", "menuSaveAs", new KeyCodeCombination(S, SHORTCUT_DOWN, SHIFT_DOWN), viewModel::saveAs);
+        MenuItem importRefs = item("Import reference images…", "menuImportReferences",
+                new KeyCodeCombination(I, SHORTCUT_DOWN), viewModel::importReferences);
+        MenuItem importPoses = item("Import pose sequence (files)…", "menuImportPoseFiles",
+                new KeyCodeCombination(I, SHORTCUT_DOWN, SHIFT_DOWN), viewModel::importPoseFiles);
+        MenuItem importPoseFolder = item("Import pose sequence (folder)…", "menuImportPoseFolder",
+                new KeyCodeCombination(I, SHORTCUT_DOWN, ALT_DOWN), viewModel::importPoseFolder);
+        MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(Q, SHORTCUT_DOWN), this::requestQuit);
+        Menu file = new Menu("File", null, newItem, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, new SeparatorMenuItem(), quit);
+
+        MenuItem undo = item("Undo", "menuUndo", new KeyCodeCombination(Z, SHORTCUT_DOWN), viewModel::undo);
+        undo.textProperty().bind(viewModel.document().undoTextProperty());
+        undo.disableProperty().bind(viewModel.document().canUndoProperty().not());
+        MenuItem redo = item("Redo", "menuRedo", new KeyCodeCombination(Z, SHORTCUT_DOWN, SHIFT_DOWN), viewModel::redo);
+        redo.textProperty().bind(viewModel.document().redoTextProperty());
+        redo.disableProperty().bind(viewModel.document().canRedoProperty().not());
+        Menu edit = new Menu("Edit", null, undo, redo);
+
+        MenuItem showReference = item("Show selected reference", "menuShowReference",
+                new KeyCodeCombination(DIGIT1, SHORTCUT_DOWN), () -> viewModel.viewerModeProperty().set(ViewerMode.REFERENCE));
+        MenuItem showTarget = item("Show target pose", "menuShowTarget",
+                new KeyCodeCombination(DIGIT2, SHORTCUT_DOWN), () -> viewModel.viewerModeProperty().set(ViewerMode.TARGET));
+        Menu view = new Menu("View", null, showReference, showTarget);
+
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path project : viewModel.recentProjects()) {
+            MenuItem entry = new MenuItem(project.getFileName() + "  —  " + project.getParent());
+            entry.setMnemonicParsing(false);
+            entry.setOnAction(e -> viewModel.open(project));
+            recentMenu.getItems().add(entry);
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No recent projects");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear list");
+            clear.setOnAction(e -> viewModel.clearRecentProjects());
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+    }
+
+    private ToolBar toolBar() {
+        Button undo = button(Icons.undo(), "Undo (Ctrl+Z)", "toolUndo", viewModel::undo);
+        undo.disableProperty().bind(viewModel.document().canUndoProperty().not());
+        Button redo = button(Icons.redo(), "Redo (Ctrl+Shift+Z / Ctrl+Y)", "toolRedo", viewModel::redo);
+        redo.disableProperty().bind(viewModel.document().canRedoProperty().not());
+        ToolBar bar = new ToolBar(
+                button(Icons.newProject(), "New project (Ctrl+N)", "toolNew", viewModel::newProject),
+                button(Icons.open(), "Open project (Ctrl+O)", "toolOpen", viewModel::open),
+                button(Icons.save(), "Save (Ctrl+S)", "toolSave", viewModel::save),
+                undo, redo,
+                button(Icons.importImage(), "Import reference images (Ctrl+I)", "toolImportReferences", viewModel::importReferences),
+                button(Icons.importPoses(), "Import pose sequence (Ctrl+Shift+I)", "toolImportPoses", viewModel::importPoseFiles));
+        bar.setId("toolBar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setAccelerator(accelerator);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static Button button(javafx.scene.Node icon, String tip, String id, Runnable action) {
+        Button button = new Button(null, icon);
+        button.setId(id);
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+}
