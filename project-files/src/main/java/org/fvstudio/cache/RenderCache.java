@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.fvstudio.export.FloatMap;
 import org.fvstudio.export.PngCodec;
-import org.fvstudio.export.RgbImage;
+import org.fvstudio.export.Images;
+import org.fvstudio.pose.render.RgbImage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -335,7 +336,7 @@ public final class RenderCache {
         if (image == null || image.getWidth() != width || image.getHeight() != height) {
             throw new IOException("frame.png is not a " + width + "x" + height + " image");
         }
-        return RgbImage.fromBufferedImage(image);
+        return Images.fromBufferedImage(image);
     }
 
     private void deleteEntry(CacheKey key) {

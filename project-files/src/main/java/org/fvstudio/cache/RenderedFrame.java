@@ -3,10 +3,11 @@ package org.fvstudio.cache;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.fvstudio.export.RgbImage;
+import org.fvstudio.export.Images;
+import org.fvstudio.pose.render.RgbImage;
 
 /**
- * One generated frame as the cache keeps it.
+ * One generated frame as the cache keeps it. The image is not copied: do not modify it after handing it over.
  *
  * @param image           the generated picture
  * @param references      per reference: correlation map and share, in the pipeline's reference order
@@ -41,13 +42,13 @@ public record RenderedFrame(RgbImage image, List<ReferenceResult> references, in
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RenderedFrame other && image.equals(other.image) && references.equals(other.references)
+        return o instanceof RenderedFrame other && Images.samePixels(image, other.image) && references.equals(other.references)
                 && java.util.Arrays.equals(selectedIndices, other.selectedIndices)
                 && settingsJson.equals(other.settingsJson) && statsJson.equals(other.statsJson);
     }
 
     @Override
     public int hashCode() {
-        return image.hashCode() * 31 + java.util.Arrays.hashCode(selectedIndices);
+        return java.util.Arrays.hashCode(image.packedPixels()) * 31 + java.util.Arrays.hashCode(selectedIndices);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.fvstudio.pose.render.RgbImage;
 
 /** PNG reading and writing of {@link RgbImage}s. */
 public final class PngCodec {
@@ -17,7 +18,7 @@ public final class PngCodec {
     }
 
     public static void write(RgbImage image, OutputStream out) throws IOException {
-        writePng(image.toBufferedImage(), out);
+        writePng(Images.toBufferedImage(image), out);
     }
 
     public static void write(RgbImage image, Path file) throws IOException {
@@ -50,6 +51,6 @@ public final class PngCodec {
         if (image == null) {
             throw new IOException(file + " is not a readable image");
         }
-        return RgbImage.fromBufferedImage(image);
+        return Images.fromBufferedImage(image);
     }
 }

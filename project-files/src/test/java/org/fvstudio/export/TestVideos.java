@@ -11,6 +11,7 @@ import java.util.List;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.fvstudio.pose.render.RgbImage;
 
 /** Real frames from the Pose2Sim clip in the test resources, and read-back helpers for exported videos. */
 public final class TestVideos {
@@ -61,7 +62,7 @@ public final class TestVideos {
             buffer.position(y * frame.imageStride);
             buffer.get(rgb, y * w * 3, w * 3);
         }
-        return RgbImage.ofInterleavedRgb(w, h, rgb);
+        return RgbImage.ofRgbBytes(w, h, rgb);
     }
 
     /** Peak signal-to-noise ratio over the region both images share at the top-left, in dB. */
