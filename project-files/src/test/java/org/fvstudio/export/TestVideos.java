@@ -33,10 +33,10 @@ public final class TestVideos {
         return decode(clip).frames();
     }
 
-    record Decoded(List<RgbImage> frames, int width, int height, double fps, String codec) {
+    public record Decoded(List<RgbImage> frames, int width, int height, double fps, String codec) {
     }
 
-    static Decoded decode(Path video) throws IOException {
+    public static Decoded decode(Path video) throws IOException {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
@@ -66,7 +66,7 @@ public final class TestVideos {
     }
 
     /** Peak signal-to-noise ratio over the region both images share at the top-left, in dB. */
-    static double psnr(RgbImage a, RgbImage b, int width, int height) {
+    public static double psnr(RgbImage a, RgbImage b, int width, int height) {
         double sum = 0;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
