@@ -56,6 +56,10 @@ public final class RenderCache {
     private static final int VERSION = 1;
     private static final String ENTRY_FILE = "entry.json";
     private static final String FRAME_FILE = "frame.png";
+    private static final int MAX_WARNINGS = 200;
+
+    /** A default for the preferences: results no frame uses any more are trimmed above this size. */
+    public static final long DEFAULT_SIZE_LIMIT = 2L << 30;
 
     private final Path folder;
     private final Path entries;
@@ -208,7 +212,7 @@ public final class RenderCache {
         }
     }
 
-    /** Problems met so far (corrupted entries, unreadable index), oldest first. */
+    /** Problems met so far (corrupted entries, unreadable index), oldest first; the latest 200 are kept. */
     public synchronized List<String> warnings() {
         return List.copyOf(warnings);
     }
@@ -284,6 +288,11 @@ public final class RenderCache {
         }
         try {
             JsonNode json = JsonObjects.MAPPER.readTree(entry.resolve(ENTRY_FILE).toFile());
+            if (ENTRY_FORMAT.equals(json.path("format").asText()) && json.path("version").asInt() > VERSION) {
+                // written by a newer FV Studio sharing this project: leave it for that version
+                warn("Skipping render cache entry " + entry + ": written by a newer version of FV Studio");
+                return Optional.empty();
+            }
             if (!ENTRY_FORMAT.equals(json.path("format").asText()) || json.path("version").asInt() != VERSION) {
                 throw new IOException("not a version " + VERSION + " cache entry");
             }
@@ -476,6 +485,9 @@ public final class RenderCache {
 
     private void warn(String message) {
         LOG.warn(message);
+        if (warnings.size() == MAX_WARNINGS) {
+            warnings.remove(0);
+        }
         warnings.add(message);
     }
 

@@ -215,6 +215,21 @@ class RenderCacheTest {
     }
 
     @Test
+    void anEntryFromANewerVersionIsSkippedButKept() throws Exception {
+        Path folder = bundle.resolve("cache");
+        CacheKey key = FrameKeys.frameKey(project, PACK_HASH, imageHashes, 0);
+        RenderCache.open(folder, NO_LIMIT).put(0, key, renderedFrame(0));
+        Path entryJson = folder.resolve("entries").resolve(key.hex()).resolve("entry.json");
+        Files.writeString(entryJson, Files.readString(entryJson).replace("\"version\" : 1", "\"version\" : 2"));
+
+        RenderCache reopened = RenderCache.open(folder, NO_LIMIT);
+
+        assertThat(reopened.get(0)).isEmpty();
+        assertThat(reopened.warnings()).singleElement().asString().contains("newer version");
+        assertThat(entryJson).exists();
+    }
+
+    @Test
     void aDamagedIndexOrAnInterruptedWriteNeverStopsTheCacheFromOpening() throws Exception {
         Path folder = bundle.resolve("cache");
         RenderCache cache = RenderCache.open(folder, NO_LIMIT);
