@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * Generated frames kept in a project bundle's {@code cache/} folder, content-addressed by {@link CacheKey}.
  * <pre>
  * cache/index.json              frame number -> key of the result currently shown for it
- * cache/entries/KEY/entry.json  sizes, checksums, map ranges, shares, selected indices, settings, stats
+ * cache/entries/KEY/entry.json  sizes, checksums, map ranges, shares, token selections, settings, stats
  * cache/entries/KEY/frame.png   the frame;  map-N.png  the N-th reference's map as 16-bit greyscale
  * cache/tmp/                    staging; emptied on open
  * </pre>
@@ -249,9 +249,19 @@ public final class RenderCache {
                 mapNode.put("max", max);
                 writeFile(stage, "map-" + i + ".png", Map16Codec.encode(map, min, max), mapNode);
             }
-            ArrayNode selected = json.putArray("selected_indices");
-            for (int index : result.selectedIndices()) {
-                selected.add(index);
+            ArrayNode selections = json.putArray("selections");
+            for (TokenSelection selection : result.selections()) {
+                ObjectNode node = selections.addObject();
+                node.put("bank", selection.bank());
+                node.putArray("grid").add(selection.gridHeight()).add(selection.gridWidth());
+                ArrayNode indices = node.putArray("indices");
+                for (int index : selection.indices()) {
+                    indices.add(index);
+                }
+                ArrayNode scores = node.putArray("scores");
+                for (float score : selection.scores()) {
+                    scores.add(score);
+                }
             }
             json.set("settings", JsonObjects.MAPPER.readTree(result.settingsJson()));
             json.set("stats", JsonObjects.MAPPER.readTree(result.statsJson()));
@@ -310,12 +320,22 @@ public final class RenderCache {
                         (float) mapNode.path("max").asDouble());
                 references.add(new ReferenceResult(node.path("id").asText(), map, node.path("share").asDouble()));
             }
-            JsonNode selectedNode = json.path("selected_indices");
-            int[] selected = new int[selectedNode.size()];
-            for (int i = 0; i < selected.length; i++) {
-                selected[i] = selectedNode.get(i).asInt();
+            List<TokenSelection> selections = new ArrayList<>();
+            for (JsonNode node : json.path("selections")) {
+                JsonNode indexNodes = node.path("indices");
+                int[] indices = new int[indexNodes.size()];
+                for (int i = 0; i < indices.length; i++) {
+                    indices[i] = indexNodes.get(i).asInt();
+                }
+                JsonNode scoreNodes = node.path("scores");
+                float[] scores = new float[scoreNodes.size()];
+                for (int i = 0; i < scores.length; i++) {
+                    scores[i] = (float) scoreNodes.get(i).asDouble();
+                }
+                selections.add(new TokenSelection(node.path("bank").asText(), node.path("grid").path(0).asInt(),
+                        node.path("grid").path(1).asInt(), indices, scores));
             }
-            RenderedFrame result = new RenderedFrame(image, references, selected,
+            RenderedFrame result = new RenderedFrame(image, references, selections,
                     JsonObjects.MAPPER.writeValueAsString(json.path("settings")),
                     JsonObjects.MAPPER.writeValueAsString(json.path("stats")));
             touch(key);

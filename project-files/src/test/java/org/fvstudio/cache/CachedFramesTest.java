@@ -83,6 +83,6 @@ class CachedFramesTest {
         FloatMap near = MotionMaps.motion(frames.get(i), frames.get(0), 17, 30);
         FloatMap far = MotionMaps.motion(frames.get(i), frames.get(15), 17, 30);
         return new RenderedFrame(frames.get(i), List.of(new ReferenceResult("ref-1", near, 0.5),
-                new ReferenceResult("ref-2", far, 0.5)), new int[] {i}, "{\"seed\": 42}", "{}");
+                new ReferenceResult("ref-2", far, 0.5)), List.of(), "{\"seed\": 42}", "{}");
     }
 }

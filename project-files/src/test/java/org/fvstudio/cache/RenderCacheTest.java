@@ -85,7 +85,8 @@ class RenderCacheTest {
 
         assertThat(reopened.isStale(3, key)).isFalse();
         assertThat(Images.samePixels(restored.image(), stored.image())).isTrue();
-        assertThat(restored.selectedIndices()).isEqualTo(stored.selectedIndices());
+        assertThat(restored.selections()).isEqualTo(stored.selections());
+        assertThat(restored.selections().get(0).scores()).isEqualTo(stored.selections().get(0).scores());
         assertThat(restored.settingsJson()).isEqualTo(stored.settingsJson());
         assertThat(restored.statsJson()).isEqualTo(stored.statsJson());
         assertThat(restored.references()).hasSize(2);
@@ -273,8 +274,19 @@ class RenderCacheTest {
     }
 
     @Test
+    void aSelectionTellsEachReferencesCellsAndShare() {
+        // two references on a 16x16 grid: 300 + i lies in reference 1 (cells 256..511), -1 is padding
+        TokenSelection selection = renderedFrame(4).selections().get(0);
+        boolean[] second = selection.mask(1);
+        assertThat(second[304 - 256]).isTrue();
+        assertThat(selection.mask(0)[17]).isTrue();
+        assertThat(selection.share(0)).isEqualTo(5.0 / 6);
+        assertThat(selection.share(1)).isEqualTo(1.0 / 6);
+    }
+
+    @Test
     void refusesSettingsThatAreNotAJsonObject() {
-        assertThatThrownBy(() -> new RenderedFrame(frames.get(0), List.of(), new int[0], "[1, 2", "{}"))
+        assertThatThrownBy(() -> new RenderedFrame(frames.get(0), List.of(), List.of(), "[1, 2", "{}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("settings is not valid JSON");
     }
 
@@ -317,7 +329,9 @@ class RenderCacheTest {
         FloatMap far = MotionMaps.motion(image, frames.get(49), 16, 16);
         return new RenderedFrame(image,
                 List.of(new ReferenceResult("ref-1", near, 0.625), new ReferenceResult("ref-2", far, 0.375)),
-                new int[] {3, 17, 40, 41, 255, 300 + i},
+                List.of(new TokenSelection("down1", 16, 16, new int[] {3, 17, 40, 41, 255, 300 + i, -1},
+                                new float[] {0.91f, 0.875f, 0.8125f, 0.7f, 0.61f, 0.5f + i / 1000f, 0f}),
+                        new TokenSelection("mid", 8, 8, new int[] {5, 64 + 9}, null)),
                 "{\"pack\": \"fvs-tiny\", \"steps\": 8, \"guidance\": 1.0, \"seed\": 42, \"token_budget\": 64}",
                 "{\"seconds\": " + (0.5 + i / 100.0) + ", \"device\": \"cpu\"}");
     }
