@@ -57,10 +57,9 @@ public final class Mp4Exporter {
                         ExportMonitor monitor, Path target) throws ExportException {
         int total = source.frameCount();
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
-        try {
+        try (Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3)) {
             configure(recorder, encoder, width, height);
             recorder.start();
-            Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
             for (int i = 0; i < total; i++) {
                 if (monitor.isCancelled()) {
                     throw new ExportCancelledException(target, i);
@@ -77,7 +76,7 @@ public final class Mp4Exporter {
             // stop() writes the moov index; without it the file is unplayable.
             recorder.stop();
         } catch (FrameRecorder.Exception e) {
-            throw failure(target, file, e);
+            throw failure(target, e);
         } finally {
             try {
                 recorder.release();
@@ -130,7 +129,7 @@ public final class Mp4Exporter {
         buffer.rewind();
     }
 
-    private static ExportException failure(Path target, Path file, FrameRecorder.Exception e) {
+    private static ExportException failure(Path target, FrameRecorder.Exception e) {
         if (StagedOutput.isDiskFull(e)) {
             return new ExportException(target, "Cannot write export to " + target + ": the disk is full", e);
         }
