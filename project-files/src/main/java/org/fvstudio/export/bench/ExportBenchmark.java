@@ -28,8 +28,9 @@ import org.fvstudio.pose.render.RgbImage;
  * video (which adds heatmap colouring and composition). Frames are a real photograph panned across the canvas
  * (../shared/data/images/astronaut.png when found, else a synthetic pattern).
  * <p>
- * {@code mvn -B -q -o -pl project-files compile exec:java -Dexec.mainClass=org.fvstudio.export.bench.ExportBenchmark
- * [-Dexec.args="FRAMES [IMAGE]"]}
+ * Run from project-files/ (add {@code -Pgpl} to both commands for libx264):
+ * {@code mvn -B -q -o compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime}
+ * then {@code java -cp target/classes:$(cat target/cp.txt) org.fvstudio.export.bench.ExportBenchmark [FRAMES [IMAGE]]}.
  */
 public final class ExportBenchmark {
 
