@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 import org.fvstudio.export.FloatMap;
-import org.fvstudio.export.PngCodec;
+import org.fvstudio.pose.render.PngImages;
 
 /**
  * Correlation maps as 16-bit greyscale PNGs: values scaled linearly from [min, max] to 0..65535, so a map
@@ -28,7 +28,7 @@ final class Map16Codec {
             levels[i] = Math.max(0, Math.min(LEVELS, level));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PngCodec.writeGrey16(map.width(), map.height(), levels, out);
+        PngImages.writeGrey16(map.width(), map.height(), levels, out);
         return out.toByteArray();
     }
 

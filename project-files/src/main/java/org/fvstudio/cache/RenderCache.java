@@ -28,7 +28,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.fvstudio.export.FloatMap;
-import org.fvstudio.export.PngCodec;
+import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.export.Images;
 import org.fvstudio.pose.render.RgbImage;
 import org.slf4j.Logger;
@@ -228,7 +228,7 @@ public final class RenderCache {
             json.put("version", VERSION);
             json.put("key", key.hex());
             ByteArrayOutputStream png = new ByteArrayOutputStream();
-            PngCodec.write(result.image(), png);
+            PngImages.write(result.image(), png);
             ObjectNode image = json.putObject("image");
             image.put("width", result.image().width());
             image.put("height", result.image().height());

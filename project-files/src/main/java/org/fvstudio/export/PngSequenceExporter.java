@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.fvstudio.pose.render.PngImages;
+
 /**
  * Writes a {@link FrameSource} as numbered PNG files ({@code prefix_00000.png}, ...) into a folder. The files
  * are written into a hidden folder beside it and moved in only when all are written, so a cancelled or failed
@@ -40,7 +42,7 @@ public final class PngSequenceExporter {
                 }
                 Path file = staged.staging().resolve(fileName(i));
                 try {
-                    PngCodec.write(source.frame(i), file);
+                    PngImages.write(source.frame(i), file);
                 } catch (IOException e) {
                     throw StagedOutput.describe(folder.resolve(fileName(i)), folder, e);
                 }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.fvstudio.export.FloatMap;
 import org.fvstudio.export.MotionMaps;
-import org.fvstudio.export.PngCodec;
+import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.export.Images;
 import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.export.TestVideos;
@@ -338,7 +338,7 @@ class RenderCacheTest {
 
     private static byte[] png(RgbImage image) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PngCodec.write(image, out);
+        PngImages.write(image, out);
         return out.toByteArray();
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.pose.render.RgbImage;
 
 class PngSequenceExporterTest {
@@ -35,7 +36,7 @@ class PngSequenceExporterTest {
 
         assertThat(result.frames()).isEqualTo(12);
         assertThat(Mp4ExporterTest.filesIn(folder)).hasSize(12).first().isEqualTo("shot_00000.png");
-        assertThat(Images.samePixels(PngCodec.read(folder.resolve("shot_00011.png")), frames.get(11))).isTrue();
+        assertThat(Images.samePixels(PngImages.read(folder.resolve("shot_00011.png")), frames.get(11))).isTrue();
         assertThat(Mp4ExporterTest.filesIn(out)).containsExactly("frames");
     }
 
@@ -49,7 +50,7 @@ class PngSequenceExporterTest {
 
         assertThat(Mp4ExporterTest.filesIn(folder))
                 .containsExactly("notes.txt", "shot_00000.png", "shot_00001.png", "shot_00002.png");
-        assertThat(Images.samePixels(PngCodec.read(folder.resolve("shot_00000.png")), frames.get(0))).isTrue();
+        assertThat(Images.samePixels(PngImages.read(folder.resolve("shot_00000.png")), frames.get(0))).isTrue();
     }
 
     @Test

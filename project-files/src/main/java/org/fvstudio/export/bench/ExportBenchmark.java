@@ -15,7 +15,7 @@ import org.fvstudio.export.FrameSource;
 import org.fvstudio.export.H264Encoder;
 import org.fvstudio.export.Images;
 import org.fvstudio.export.Mp4Exporter;
-import org.fvstudio.export.PngCodec;
+import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.export.PngSequenceExporter;
 import org.fvstudio.export.ReferenceHeatmap;
 import org.fvstudio.export.ReviewCompositions;
@@ -136,7 +136,7 @@ public final class ExportBenchmark {
         for (Path candidate : new Path[] {given, shared.resolve("images/astronaut.png"),
             Path.of("../../shared/data/images/astronaut.png")}) {
             if (candidate != null && Files.isRegularFile(candidate)) {
-                return Images.scaledTo(PngCodec.read(candidate), SIZE, SIZE);
+                return Images.scaledTo(PngImages.read(candidate), SIZE, SIZE);
             }
         }
         int[] pattern = new int[SIZE * SIZE];
