@@ -600,6 +600,11 @@ public final class StudioViewModel {
         }
     }
 
+    /** Reports a problem to the user (dialog, status bar, log); for commands that live outside this class. */
+    public void reportProblem(String title, String message) {
+        report(title, message);
+    }
+
     private void report(String title, String message) {
         LOG.info("{}: {}", title, message);
         lastProblem.set(title + ": " + message);

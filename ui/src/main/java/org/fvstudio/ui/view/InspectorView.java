@@ -43,6 +43,7 @@ public final class InspectorView extends ScrollPane {
     private final Label referencePose = new Label();
     private final VBox referenceBox = new VBox(6);
     private final Label noReference = new Label("No reference selected.");
+    private final VBox content = new VBox(10);
     private boolean updating;
 
     public InspectorView(StudioViewModel viewModel) {
@@ -97,7 +98,7 @@ public final class InspectorView extends ScrollPane {
         referenceBox.getChildren().setAll(referenceGrid, referenceEnabled, new Label("Note"), referenceNote);
         noReference.getStyleClass().add("empty-zone");
 
-        VBox content = new VBox(10, heading("Project"), projectGrid, heading("Selected reference"), noReference, referenceBox);
+        content.getChildren().setAll(heading("Project"), projectGrid, heading("Selected reference"), noReference, referenceBox);
         content.setPadding(new Insets(8));
         setContent(content);
 
@@ -116,6 +117,11 @@ public final class InspectorView extends ScrollPane {
         viewModel.document().projectProperty().addListener((obs, old, project) -> show(project));
         viewModel.selectedReferenceProperty().addListener((obs, old, ref) -> show(viewModel.project()));
         show(viewModel.project());
+    }
+
+    /** Appends a titled section (the skeleton editor's joint, the camera) below the built-in ones. */
+    public void addSection(String title, javafx.scene.Node section) {
+        content.getChildren().addAll(heading(title), section);
     }
 
     private Optional<ReferenceShot> selected() {

@@ -9,6 +9,7 @@ import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -25,9 +26,15 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.fvstudio.pose.Pose;
+import org.fvstudio.ui.editor.SkeletonEditor;
+import org.fvstudio.ui.studio.MotionImport;
+import org.fvstudio.ui.timeline.TimelineEditor;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
 
+import static javafx.scene.input.KeyCode.A;
+import static javafx.scene.input.KeyCode.C;
+import static javafx.scene.input.KeyCode.V;
 import static javafx.scene.input.KeyCode.DIGIT1;
 import static javafx.scene.input.KeyCode.DIGIT2;
 import static javafx.scene.input.KeyCode.I;
@@ -52,25 +59,35 @@ public final class StudioWindow {
     private final Stage stage;
     private final StudioViewModel viewModel;
     private final ViewerView viewer;
+    private final SkeletonEditor skeletonEditor;
+    private final TimelineEditor timelineEditor;
+    private final TimelineView timeline;
     private final Menu recentMenu = new Menu("Open Recent");
     private final Timeline autosave;
 
     public StudioWindow(Stage stage, StudioViewModel viewModel, Function<Pose, Optional<Image>> skeletonRenderer) {
         this.stage = stage;
         this.viewModel = viewModel;
-        this.viewer = new ViewerView(viewModel, skeletonRenderer);
+        this.skeletonEditor = new SkeletonEditor(viewModel);
+        this.timelineEditor = new TimelineEditor(viewModel);
+        this.viewer = new ViewerView(viewModel, skeletonEditor, skeletonRenderer);
+        this.timeline = new TimelineView(viewModel, timelineEditor);
 
-        SplitPane centre = new SplitPane(new ReferenceBinView(viewModel), viewer, new InspectorView(viewModel));
-        centre.setDividerPositions(0.22, 0.76);
+        InspectorView inspector = new InspectorView(viewModel);
+        inspector.addSection("Selected joint", new JointInspectorView(viewModel, skeletonEditor));
+        inspector.addSection("Virtual camera", new CameraInspectorView(viewModel, timelineEditor));
+        SplitPane centre = new SplitPane(new ReferenceBinView(viewModel), viewer, inspector);
+        centre.setDividerPositions(0.2, 0.76);
         BorderPane root = new BorderPane(centre);
         root.setId("studioRoot");
         root.setTop(new VBox(menuBar(), toolBar()));
-        root.setBottom(new VBox(new TimelineView(viewModel), new StatusBarView(viewModel)));
+        root.setBottom(new VBox(timeline, new StatusBarView(viewModel)));
 
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
         // Ctrl+Y is the second redo shortcut; a menu item carries only one accelerator.
         scene.getAccelerators().put(new KeyCodeCombination(Y, SHORTCUT_DOWN), viewModel::redo);
+        StudioKeys.install(scene, skeletonEditor, timelineEditor, viewer.canvas());
         stage.setScene(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setOnCloseRequest(event -> {
@@ -95,10 +112,23 @@ public final class StudioWindow {
         return viewer;
     }
 
+    public SkeletonEditor skeletonEditor() {
+        return skeletonEditor;
+    }
+
+    public TimelineEditor timelineEditor() {
+        return timelineEditor;
+    }
+
+    public TimelineView timeline() {
+        return timeline;
+    }
+
     /** Quit and window close: the unsaved-changes prompt decides. */
     public void requestQuit() {
         viewModel.requestQuit(() -> {
             autosave.stop();
+            timeline.stopTimer();
             stage.close();
         });
     }
@@ -117,9 +147,10 @@ public final class StudioWindow {
                 new KeyCodeCombination(I, SHORTCUT_DOWN, SHIFT_DOWN), viewModel::importPoseFiles);
         MenuItem importPoseFolder = item("Import pose sequence (folder)…", "menuImportPoseFolder",
                 new KeyCodeCombination(I, SHORTCUT_DOWN, ALT_DOWN), viewModel::importPoseFolder);
+        MenuItem importMotion = item("Import motion (BVH)…", "menuImportMotion", null, this::importMotion);
         MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(Q, SHORTCUT_DOWN), this::requestQuit);
         Menu file = new Menu("File", null, newItem, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, importMotion, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", "menuUndo", new KeyCodeCombination(Z, SHORTCUT_DOWN), viewModel::undo);
         undo.textProperty().bind(viewModel.document().undoTextProperty());
@@ -127,7 +158,13 @@ public final class StudioWindow {
         MenuItem redo = item("Redo", "menuRedo", new KeyCodeCombination(Z, SHORTCUT_DOWN, SHIFT_DOWN), viewModel::redo);
         redo.textProperty().bind(viewModel.document().redoTextProperty());
         redo.disableProperty().bind(viewModel.document().canRedoProperty().not());
-        Menu edit = new Menu("Edit", null, undo, redo);
+        MenuItem copyKeys = item("Copy keyframes", "menuCopyKeys", new KeyCodeCombination(C, SHORTCUT_DOWN),
+                timelineEditor::copySelectedKeys);
+        MenuItem pasteKeys = item("Paste keyframes at playhead", "menuPasteKeys", new KeyCodeCombination(V, SHORTCUT_DOWN),
+                timelineEditor::paste);
+        MenuItem selectPerson = item("Select whole person", "menuSelectPerson", new KeyCodeCombination(A, SHORTCUT_DOWN),
+                () -> skeletonEditor.activePerson().ifPresent(skeletonEditor::selectPerson));
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), copyKeys, pasteKeys, selectPerson);
 
         MenuItem showReference = item("Show selected reference", "menuShowReference",
                 new KeyCodeCombination(DIGIT1, SHORTCUT_DOWN), () -> viewModel.viewerModeProperty().set(ViewerMode.REFERENCE));
@@ -135,9 +172,22 @@ public final class StudioWindow {
                 new KeyCodeCombination(DIGIT2, SHORTCUT_DOWN), () -> viewModel.viewerModeProperty().set(ViewerMode.TARGET));
         Menu view = new Menu("View", null, showReference, showTarget);
 
-        MenuBar bar = new MenuBar(file, edit, view);
+        MenuItem fit = new MenuItem("Fit to view (F)");
+        fit.setOnAction(e -> viewer.canvas().fitToView());
+        CheckMenuItem cameraView = new CheckMenuItem("Camera view: what the model sees (C)");
+        cameraView.setId("menuCameraView");
+        cameraView.selectedProperty().bindBidirectional(skeletonEditor.cameraViewProperty());
+        view.getItems().addAll(new SeparatorMenuItem(), fit, cameraView);
+
+        EditorMenus editorMenus = new EditorMenus(skeletonEditor, timelineEditor, timeline);
+        MenuBar bar = new MenuBar(file, edit, view, editorMenus.poseMenu(), editorMenus.timelineMenu());
         bar.setId("menuBar");
         return bar;
+    }
+
+    private void importMotion() {
+        MotionImportDialog.chooseFile(stage).ifPresent(file -> MotionImportDialog.askOrbit(stage, file)
+                .ifPresent(orbit -> new MotionImport(viewModel).importBvh(file, orbit)));
     }
 
     private void fillRecent() {

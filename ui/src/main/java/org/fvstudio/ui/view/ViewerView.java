@@ -1,49 +1,59 @@
 package org.fvstudio.ui.view;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.effect.BlendMode;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 import org.fvstudio.pose.Pose;
+import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
+import org.fvstudio.ui.editor.SkeletonEditor;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
+import org.fvstudio.ui.timeline.KeyframeEdits;
+import org.fvstudio.ui.timeline.TrackId;
 
 /**
- * The centre viewer: the selected reference image with its skeleton, or the target skeleton of the
- * current frame, fitted to the available space. The skeleton is a raster drawn with the DWPose
- * conventions (white-on-black lines), laid over a photo with {@link BlendMode#SCREEN} so black vanishes.
+ * The centre viewer and skeleton editor: the selected reference image with its skeleton, or the
+ * target skeleton of the current frame with the neighbouring keyframes as onion skin. The skeleton
+ * layer is the DWPose raster (laid over the photo with {@link javafx.scene.effect.BlendMode#SCREEN}
+ * so black vanishes); handles are vectors on top, see {@link SkeletonCanvas}.
  */
 public final class ViewerView extends BorderPane {
 
     private final StudioViewModel viewModel;
+    private final SkeletonEditor editor;
     private final Function<Pose, Optional<Image>> skeletonRenderer;
-    private final ImageView photo = new ImageView();
-    private final ImageView skeleton = new ImageView();
+    private final SkeletonCanvas canvas;
     private final Label message = new Label();
     private final Label caption = new Label();
-    private final StackPane canvas = new StackPane(photo, skeleton, message);
     private Path shownPhoto;
+    private Image shownPhotoImage;
 
     /**
      * @param skeletonRenderer draws a pose as an image of the pose's canvas size; empty when no
      *                         renderer is available in this build
      */
-    public ViewerView(StudioViewModel viewModel, Function<Pose, Optional<Image>> skeletonRenderer) {
+    public ViewerView(StudioViewModel viewModel, SkeletonEditor editor, Function<Pose, Optional<Image>> skeletonRenderer) {
         this.viewModel = viewModel;
+        this.editor = editor;
         this.skeletonRenderer = skeletonRenderer;
+        this.canvas = new SkeletonCanvas(editor, skeletonRenderer);
         setId("viewer");
         getStyleClass().add("viewer");
 
@@ -63,31 +73,46 @@ public final class ViewerView extends BorderPane {
         reference.setSelected(viewModel.viewerModeProperty().get() == ViewerMode.REFERENCE);
         target.setSelected(viewModel.viewerModeProperty().get() == ViewerMode.TARGET);
         caption.setId("viewerCaption");
-        HBox bar = new HBox(6, reference, target, caption);
+        caption.setMinWidth(0);
+
+        ToggleButton keepLengths = new ToggleButton("Keep bone lengths");
+        keepLengths.setId("keepLengthsToggle");
+        keepLengths.setTooltip(new Tooltip("Dragging a joint swings it about its parent; its children follow"));
+        keepLengths.selectedProperty().bindBidirectional(editor.keepBoneLengthsProperty());
+        ToggleButton cameraView = new ToggleButton("Camera view");
+        cameraView.setId("cameraViewToggle");
+        cameraView.setTooltip(new Tooltip("Show the target through the virtual camera (what the model sees) instead of the raw track (C)"));
+        cameraView.selectedProperty().bindBidirectional(editor.cameraViewProperty());
+        Button fit = new Button(null, Icons.fit());
+        fit.setId("fitButton");
+        fit.setTooltip(new Tooltip("Fit to view (F)"));
+        fit.setOnAction(e -> canvas.fitToView());
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox bar = new HBox(6, reference, target, caption, spring, keepLengths, cameraView, fit);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         setTop(bar);
 
-        photo.setPreserveRatio(true);
-        skeleton.setPreserveRatio(true);
-        skeleton.setBlendMode(BlendMode.SCREEN);
         message.setId("viewerMessage");
         message.getStyleClass().add("empty-zone");
         message.setWrapText(true);
-        canvas.getStyleClass().add("viewer-canvas");
-        canvas.setMinSize(0, 0);
-        // Fit to view: both layers follow the space the viewer is given.
-        photo.fitWidthProperty().bind(canvas.widthProperty().subtract(16));
-        photo.fitHeightProperty().bind(canvas.heightProperty().subtract(16));
-        skeleton.fitWidthProperty().bind(canvas.widthProperty().subtract(16));
-        skeleton.fitHeightProperty().bind(canvas.heightProperty().subtract(16));
-        setCenter(canvas);
+        message.setMouseTransparent(true);
+        StackPane centre = new StackPane(canvas, message);
+        centre.getStyleClass().add("viewer-canvas");
+        centre.setMinSize(0, 0);
+        setCenter(centre);
 
         viewModel.viewerModeProperty().addListener((obs, old, mode) -> refresh());
         viewModel.selectedReferenceProperty().addListener((obs, old, ref) -> refresh());
         viewModel.currentFrameProperty().addListener((obs, old, frame) -> refresh());
         viewModel.document().projectProperty().addListener((obs, old, project) -> refresh());
+        editor.cameraViewProperty().addListener((obs, old, on) -> refresh());
         refresh();
+    }
+
+    public SkeletonCanvas canvas() {
+        return canvas;
     }
 
     private void refresh() {
@@ -96,9 +121,11 @@ public final class ViewerView extends BorderPane {
         } else {
             showTarget();
         }
+        canvas.drawOverlay();
     }
 
     private void showReference(Optional<ReferenceShot> selected) {
+        canvas.setOnion(null, null);
         if (selected.isEmpty()) {
             clear("No reference selected. Import reference images in the bin on the left.");
             caption.setText("");
@@ -106,60 +133,96 @@ public final class ViewerView extends BorderPane {
         }
         ReferenceShot shot = selected.get();
         Path file = viewModel.referenceImagePath(shot);
+        canvas.setCanvasSize(shot.pose().canvasWidth(), shot.pose().canvasHeight());
         if (!file.equals(shownPhoto)) {
-            photo.setImage(new Image(file.toUri().toString(), true));
+            shownPhotoImage = new Image(file.toUri().toString(), true);
             shownPhoto = file;
         }
+        canvas.setPhoto(shownPhotoImage);
         caption.setText(shot.name() + " · " + shot.scale().label() + (shot.enabled() ? "" : " · not used"));
+        message.setText("");
         if (shot.pose().isEmpty()) {
-            skeleton.setImage(null);
-            message.setText("");
-            caption.setText(caption.getText() + " · no skeleton yet (pose detection arrives with DWPose extraction)");
+            canvas.setSkeleton(null);
+            caption.setText(caption.getText() + " · no skeleton yet: Pose ▸ Add person (detection arrives with DWPose extraction)");
         } else {
-            showSkeleton(shot.pose(), false);
+            showSkeleton(editor.displayedPose().orElse(shot.pose()));
         }
     }
 
     private void showTarget() {
-        photo.setImage(null);
+        canvas.setPhoto(null);
         shownPhoto = null;
+        Project project = viewModel.project();
+        canvas.setCanvasSize(project.canvasWidth(), project.canvasHeight());
         int frame = viewModel.currentFrameProperty().get();
-        caption.setText("Target pose · frame " + frame);
-        if (viewModel.project().target().isEmpty()) {
-            clear("No target poses yet. Import a pose sequence (File ▸ Import pose sequence).");
+        boolean keyed = project.target().people().stream().anyMatch(t -> t.keyAt(frame).isPresent());
+        caption.setText("Target · frame " + frame + (keyed ? " (key)" : "")
+                + (editor.cameraViewProperty().get() ? " · through the camera" : " · raw track")
+                + " · no driving video (video frames arrive with video extraction)");
+        showOnionSkin(project, frame);
+        if (project.target().isEmpty()) {
+            clear("No target poses yet. Import a pose sequence (File ▸ Import pose sequence) or add a person (Pose ▸ Add person).");
             return;
         }
-        Pose pose = viewModel.currentTargetPose();
+        Pose pose = editor.displayedPose().orElse(Pose.empty(project.canvasWidth(), project.canvasHeight()));
         if (pose.isEmpty()) {
-            clear("Nobody is posed at frame " + frame + ".");
+            canvas.setSkeleton(null);
+            message.setText("Nobody is posed at frame " + frame + ".");
             return;
         }
-        showSkeleton(pose, true);
+        message.setText("");
+        showSkeleton(pose);
     }
 
-    private void showSkeleton(Pose pose, boolean alone) {
+    /** The nearest keyframes before and after the playhead, drawn faintly. */
+    private void showOnionSkin(Project project, int frame) {
+        Integer before = null;
+        Integer after = null;
+        for (int f : allPersonKeyFrames(project)) {
+            if (f < frame) {
+                before = f;
+            } else if (f > frame && after == null) {
+                after = f;
+            }
+        }
+        canvas.setOnion(before == null ? null : onionPose(project, before), after == null ? null : onionPose(project, after));
+    }
+
+    private Pose onionPose(Project project, int frame) {
+        return editor.cameraViewProperty().get() ? project.targetPoseAt(frame) : project.rawTargetPoseAt(frame);
+    }
+
+    private static List<Integer> allPersonKeyFrames(Project project) {
+        java.util.TreeSet<Integer> frames = new java.util.TreeSet<>();
+        for (int i = 0; i < project.target().people().size(); i++) {
+            frames.addAll(KeyframeEdits.frames(project, new TrackId.Person(i)));
+        }
+        return List.copyOf(frames);
+    }
+
+    private void showSkeleton(Pose pose) {
         Optional<Image> drawn = skeletonRenderer.apply(pose);
-        skeleton.setImage(drawn.orElse(null));
-        message.setText(drawn.isPresent() ? "" : "Skeleton drawing is not available in this build.");
-        if (alone) {
-            photo.setImage(null);
+        canvas.setSkeleton(drawn.orElse(null));
+        if (drawn.isEmpty()) {
+            message.setText("Skeleton drawing is not available in this build.");
         }
     }
 
     private void clear(String text) {
-        photo.setImage(null);
+        canvas.setPhoto(null);
         shownPhoto = null;
-        skeleton.setImage(null);
+        canvas.setSkeleton(null);
+        canvas.setOnion(null, null);
         message.setText(text);
     }
 
     /** The image currently shown as the skeleton layer (for tests and snapshots). */
     public Image skeletonImage() {
-        return skeleton.getImage();
+        return canvas.skeletonImage();
     }
 
     public Image photoImage() {
-        return photo.getImage();
+        return canvas.photoImage();
     }
 
     public String messageText() {

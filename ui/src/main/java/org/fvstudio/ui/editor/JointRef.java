@@ -1,0 +1,5 @@
+package org.fvstudio.ui.editor;
+
+/** One keypoint of one person of the edited pose. */
+public record JointRef(int person, int index) {
+}

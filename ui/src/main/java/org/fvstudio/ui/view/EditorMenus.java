@@ -1,0 +1,101 @@
+package org.fvstudio.ui.view;
+
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCodeCombination;
+
+import org.fvstudio.pose.BodyPart;
+import org.fvstudio.timeline.Interpolation;
+import org.fvstudio.ui.editor.SkeletonEditor;
+import org.fvstudio.ui.timeline.CameraPresets;
+
+import org.fvstudio.ui.timeline.TimelineEditor;
+
+import static javafx.scene.input.KeyCode.G;
+import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
+
+/**
+ * The Pose and Timeline menus. Single-key shortcuts are named in the item text and handled by
+ * {@link StudioKeys} (a menu accelerator would also fire while typing in a text field).
+ */
+final class EditorMenus {
+
+    private final SkeletonEditor skeleton;
+    private final TimelineEditor timeline;
+    private final TimelineView timelineView;
+
+    EditorMenus(SkeletonEditor skeleton, TimelineEditor timeline, TimelineView timelineView) {
+        this.skeleton = skeleton;
+        this.timeline = timeline;
+        this.timelineView = timelineView;
+    }
+
+    Menu poseMenu() {
+        CheckMenuItem keepLengths = new CheckMenuItem("Keep bone lengths while dragging");
+        keepLengths.setId("menuKeepLengths");
+        keepLengths.selectedProperty().bindBidirectional(skeleton.keepBoneLengthsProperty());
+        Menu menu = new Menu("Pose", null,
+                item("Add person", "menuAddPerson", skeleton::addPerson),
+                item("Remove person", "menuRemovePerson", skeleton::removePerson),
+                new SeparatorMenuItem(),
+                item("Add default hands and face", "menuAddHandsFace", skeleton::addDefaultHandsAndFace),
+                item("Reset left hand", "menuResetLeftHand", () -> skeleton.resetHand(BodyPart.LEFT_HAND)),
+                item("Reset right hand", "menuResetRightHand", () -> skeleton.resetHand(BodyPart.RIGHT_HAND)),
+                item("Mirror left-right", "menuMirror", skeleton::mirror),
+                new SeparatorMenuItem(),
+                item("Hide selected joints (H)", "menuHideJoints", skeleton::hideSelected),
+                item("Show selected joints (Shift+H)", "menuShowJoints", skeleton::showSelected),
+                item("Show all hidden joints (Alt+H)", "menuShowAllJoints", skeleton::showAllHidden),
+                new SeparatorMenuItem(),
+                keepLengths);
+        menu.setId("menuPose");
+        return menu;
+    }
+
+    Menu timelineMenu() {
+        Menu interpolation = new Menu("Interpolation of selected keys");
+        for (Interpolation mode : Interpolation.values()) {
+            interpolation.getItems().add(item(DopeSheet.label(mode), "menuInterpolation-" + mode.jsonName(),
+                    () -> timeline.setInterpolation(mode)));
+        }
+        Menu presets = new Menu("Camera presets (over the preset frame count)");
+        for (CameraPresets.Preset preset : CameraPresets.Preset.values()) {
+            presets.getItems().add(item(preset.label(), "menuPreset-" + preset.name(),
+                    () -> timeline.applyPreset(preset, 24)));
+        }
+        CheckMenuItem loop = new CheckMenuItem("Loop playback");
+        loop.selectedProperty().bindBidirectional(timeline.transport().loopProperty());
+        MenuItem goTo = item("Go to frame…", "menuGoToFrame", timelineView::focusFrameField);
+        goTo.setAccelerator(new KeyCodeCombination(G, SHORTCUT_DOWN));
+        Menu menu = new Menu("Timeline", null,
+                item("Play / pause (Space)", "menuPlay", () -> timeline.transport().togglePlay()),
+                item("Previous keyframe (Down)", "menuPreviousKey", timeline::previousKeyframe),
+                item("Next keyframe (Up)", "menuNextKey", timeline::nextKeyframe),
+                goTo,
+                loop,
+                new SeparatorMenuItem(),
+                item("Insert keyframe (K / Insert)", "menuInsertKey", timeline::insertKey),
+                item("Delete selected keyframes (Delete)", "menuDeleteKeys", timeline::deleteSelectedKeys),
+                interpolation,
+                item("Reduce keyframes (" + TimelineEditor.DEFAULT_TOLERANCE + " px)", "menuReduceKeys",
+                        () -> timeline.reduceKeyframes(TimelineEditor.DEFAULT_TOLERANCE)),
+                new SeparatorMenuItem(),
+                item("Set in point (I)", "menuInPoint", () -> timeline.transport().setInPoint()),
+                item("Set out point (O)", "menuOutPoint", () -> timeline.transport().setOutPoint()),
+                item("Clear in/out range (Alt+I)", "menuClearRange", () -> timeline.transport().clearRange()),
+                item("Add / remove marker (M)", "menuMarker", () -> timeline.transport().toggleMarker()),
+                new SeparatorMenuItem(),
+                presets);
+        menu.setId("menuTimeline");
+        return menu;
+    }
+
+    private static MenuItem item(String text, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}
