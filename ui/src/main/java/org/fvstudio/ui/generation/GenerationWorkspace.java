@@ -121,9 +121,14 @@ public final class GenerationWorkspace implements AutoCloseable {
 
     /** Queues the frames of the chosen range with the project's settings; empty when there is nothing to do. */
     public Optional<GenerationRequest> generate() {
-        List<Integer> frames = framesOf(range.get());
+        return generate(range.get());
+    }
+
+    /** Queues the frames of {@code which}; empty (with a status message) when there is nothing to do. */
+    public Optional<GenerationRequest> generate(FrameRange which) {
+        List<Integer> frames = framesOf(which);
         if (frames.isEmpty()) {
-            studio.statusProperty().set(range.get() == FrameRange.STALE ? "Nothing to generate: no stale or missing frames"
+            studio.statusProperty().set(which == FrameRange.STALE ? "Nothing to generate: no stale or missing frames"
                     : "Nothing to generate: the frame range is empty");
             return Optional.empty();
         }
