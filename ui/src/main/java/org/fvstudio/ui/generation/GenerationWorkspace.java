@@ -47,7 +47,7 @@ public final class GenerationWorkspace implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerationWorkspace.class);
 
-    private record Snapshot(Project project, Path bundle, Map<Integer, CacheKey> shown) {
+    private record Snapshot(int number, Project project, Path bundle, Map<Integer, CacheKey> shown) {
     }
 
     private final StudioViewModel studio;
@@ -108,7 +108,7 @@ public final class GenerationWorkspace implements AutoCloseable {
         return range;
     }
 
-    /** Equal to {@link #refreshesAppliedProperty()} once the stale marks match the current project. */
+    /** Counts key refreshes asked for; {@link #refreshesAppliedProperty()} catches up once the stale marks match. */
     public ReadOnlyIntegerProperty refreshesRequestedProperty() {
         return refreshesRequested;
     }
@@ -229,7 +229,7 @@ public final class GenerationWorkspace implements AutoCloseable {
 
     private void scheduleRefresh() {
         refreshesRequested.set(refreshesRequested.get() + 1);
-        Snapshot snapshot = new Snapshot(studio.project(), studio.document().bundleFolder(), results.shownKeys());
+        Snapshot snapshot = new Snapshot(refreshesRequested.get(), studio.project(), studio.document().bundleFolder(), results.shownKeys());
         if (pendingRefresh.getAndSet(snapshot) == null) {
             cacheThread.execute(this::refreshLatest);
         }
@@ -268,7 +268,7 @@ public final class GenerationWorkspace implements AutoCloseable {
             if (finalProblem != null) {
                 studio.statusProperty().set(finalProblem);
             }
-            refreshesApplied.set(refreshesApplied.get() + 1);
+            refreshesApplied.set(Math.max(refreshesApplied.get(), s.number()));
         });
     }
 
