@@ -38,6 +38,7 @@ public final class HeatmapTile extends VBox {
     private final int referenceIndex;
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final Canvas dots = new Canvas(SIZE, SIZE);
+    private final StackPane pictureStack;
 
     public HeatmapTile(String name, Image picture, ReferenceResult result, int referenceIndex, HeatmapRange range,
                        TokenMask mask, DoubleProperty opacity, boolean showMask, Consumer<String> open) {
@@ -59,6 +60,7 @@ public final class HeatmapTile extends VBox {
         heat.opacityProperty().bind(opacity);
         drawMask(showMask);
         StackPane stack = new StackPane(photo, heat, dots);
+        pictureStack = stack;
         stack.setCursor(Cursor.CROSSHAIR);
         stack.setOnMouseMoved(e -> hover(e.getX() / SIZE, e.getY() / SIZE));
         stack.setOnMouseExited(e -> hoverText.set(""));
@@ -76,6 +78,11 @@ public final class HeatmapTile extends VBox {
         bar.setStyle("-fx-accent: " + ReferenceColors.css(referenceIndex) + ";");
         HBox share = new HBox(6, bar, percent);
         getChildren().setAll(title, stack, share);
+    }
+
+    /** The picture with its overlay: hovering and clicking happen here. */
+    public StackPane picture() {
+        return pictureStack;
     }
 
     public String referenceId() {

@@ -139,7 +139,9 @@ class GenerationEndToEndTest {
         GeneratedStrip strip = robot.lookup("#generatedStrip").queryAs(GeneratedStrip.class);
         assertThat(fx(() -> strip.describe(3))).startsWith("Frame 3:").contains("Astronaut").contains("Walker");
         assertThat(fx(() -> strip.describe(12))).isEqualTo("Frame 12: not generated");
-        robot.clickOn(tiles.get(1).lookup(".heatmap-overlay"));
+        fx(() -> javafx.event.Event.fireEvent(tiles.get(1).picture(), new javafx.scene.input.MouseEvent(
+                javafx.scene.input.MouseEvent.MOUSE_CLICKED, 80, 80, 80, 80, javafx.scene.input.MouseButton.PRIMARY, 1,
+                false, false, false, false, true, false, false, true, false, true, null)));
         assertThat(studio.selectedReferenceIdProperty().get()).isEqualTo("ref-2");
         assertThat(studio.viewerModeProperty().get()).isEqualTo(ViewerMode.REFERENCE);
 
