@@ -85,6 +85,7 @@ public final class GenerationService implements AutoCloseable {
     private final AtomicReference<Preview> latestPreview = new AtomicReference<>();
     private final AtomicBoolean previewPosted = new AtomicBoolean();
     private int nextNumber = 1;
+    private volatile boolean closed;
 
     // Accelerator thread only: the pack stays open between requests with the same folder and device.
     private ModelPack openPack;
@@ -158,7 +159,7 @@ public final class GenerationService implements AutoCloseable {
     }
 
     private void startNextIfIdle() {
-        if (running.get() != null || queue.isEmpty()) {
+        if (closed || running.get() != null || queue.isEmpty()) {
             return;
         }
         GenerationRequest next = queue.remove(0);
@@ -295,7 +296,7 @@ public final class GenerationService implements AutoCloseable {
     /** Cancels everything, waits briefly for the accelerator thread and closes the open pack. */
     @Override
     public void close() {
-        queue.clear();
+        closed = true; // the queue stays as it is: it belongs to the FX thread, and nothing more starts
         GenerationRequest current = running.get();
         if (current != null) {
             current.cancel();
