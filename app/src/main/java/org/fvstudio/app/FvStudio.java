@@ -12,6 +12,7 @@ import org.fvstudio.ui.settings.StudioHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +24,13 @@ public final class FvStudio implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "PROJECT", description = "a project bundle (NAME.fvs folder) to open")
     private Path project;
+
+    @Option(names = "--smoke", description = "installation check without a display: generate frame 0 of the "
+            + "bundled sample project on the CPU into --out, then exit")
+    private boolean smoke;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder of --smoke (default: a temporary folder)")
+    private Path smokeOut;
 
     @Spec
     private CommandSpec spec;
@@ -40,13 +48,35 @@ public final class FvStudio implements Callable<Integer> {
         return commandLine;
     }
 
-    /** Resolves fvstudio.home before logback starts, so the log file lands there. */
+    /**
+     * Resolves fvstudio.home before logback starts, so the log file lands there, and points the native
+     * library caches (JavaCPP, JavaFX, JNA) into it unless the launcher already chose folders: a packaged
+     * build must not scatter caches over the user's home.
+     */
     static void prepareHome() {
-        System.setProperty(StudioHome.PROPERTY, StudioHome.fromSystem().root().toString());
+        Path home = StudioHome.fromSystem().root();
+        System.setProperty(StudioHome.PROPERTY, home.toString());
+        Path cache = home.resolve("cache");
+        setIfAbsent("org.bytedeco.javacpp.cachedir", cache.resolve("javacpp"));
+        setIfAbsent("javafx.cachedir", cache.resolve("openjfx"));
+        setIfAbsent("jna.tmpdir", cache.resolve("jna"));
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    private static void setIfAbsent(String property, Path folder) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, folder.toString());
+        }
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (smoke) {
+            Path out = smokeOut != null ? smokeOut : Files.createTempDirectory("fvstudio-smoke");
+            return SmokeRun.run(out, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         Optional<Path> toOpen = Optional.ofNullable(project);
         if (toOpen.isPresent() && !Files.isRegularFile(toOpen.get().resolve("project.json"))) {
             spec.commandLine().getErr().println(toOpen.get() + ": not a project bundle (no project.json inside)");

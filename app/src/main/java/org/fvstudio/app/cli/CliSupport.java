@@ -6,13 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.fvstudio.inference.job.GenerationError;
-import org.fvstudio.inference.job.GenerationException;
 import org.fvstudio.inference.job.ProgressEvent;
+import org.fvstudio.inference.pipeline.BundleReferenceImages;
 import org.fvstudio.inference.pipeline.ReferenceImages;
 import org.fvstudio.inference.runtime.DevicePreference;
 import org.fvstudio.inference.runtime.SessionSettings;
-import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.project.io.ProjectBundle;
 
 /** Small helpers shared by the inference commands (render, info, bench). */
@@ -26,21 +24,9 @@ final class CliSupport {
         return threads > 0 ? s.withIntraOpThreads(threads) : s;
     }
 
-    /** Reference pictures from the bundle's references/ folder; a bad file names itself. */
+    /** Reference pictures from the bundle's references/ folder. */
     static ReferenceImages images(ProjectBundle bundle) {
-        return shot -> {
-            Path file = bundle.referenceImage(shot.imageFile());
-            if (!Files.isRegularFile(file)) {
-                throw new GenerationException(GenerationError.Kind.INVALID_INPUT, "reference '" + shot.name()
-                        + "': image " + file + " is missing");
-            }
-            try {
-                return PngImages.read(file);
-            } catch (IOException | RuntimeException e) {
-                throw new GenerationException(GenerationError.Kind.IO, "reference '" + shot.name() + "': cannot read image "
-                        + file + " (" + e.getMessage() + ")", e);
-            }
-        };
+        return new BundleReferenceImages(bundle);
     }
 
     /** "A-B" or "A", inclusive, checked against the project's frame count. */

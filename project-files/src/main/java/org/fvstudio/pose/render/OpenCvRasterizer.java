@@ -31,6 +31,8 @@ final class OpenCvRasterizer {
     private final int[] pixels;
     private final int width;
     private final int height;
+    private final long[] polygonX = new long[MAX_ELLIPSE_POINTS];
+    private final long[] polygonY = new long[MAX_ELLIPSE_POINTS];
 
     OpenCvRasterizer(RgbImage image) {
         this.pixels = image.packedPixels();
@@ -78,8 +80,8 @@ final class OpenCvRasterizer {
 
     /** Fills a convex polygon with integer vertices, outline included (OpenCV fillConvexPoly, LINE_8). */
     void fillConvexPolygon(int[] xs, int[] ys, int n, int color) {
-        long[] lx = new long[n];
-        long[] ly = new long[n];
+        long[] lx = n <= polygonX.length ? polygonX : new long[n];
+        long[] ly = n <= polygonY.length ? polygonY : new long[n];
         for (int i = 0; i < n; i++) {
             lx[i] = xs[i];
             ly[i] = ys[i];
@@ -164,6 +166,15 @@ final class OpenCvRasterizer {
             }
             if (edges < 0) {
                 break;
+            }
+            if (y < -1) {
+                // rows above the image draw nothing: advance both edges in one step (same integer sums)
+                int skip = Math.min(Math.min(edgeYe[0], edgeYe[1]), 0) - y - 1;
+                if (skip > 0) {
+                    edgeX[0] += edgeDx[0] * skip;
+                    edgeX[1] += edgeDx[1] * skip;
+                    y += skip;
+                }
             }
             if (y >= 0) {
                 int left = edgeX[0] > edgeX[1] ? 1 : 0;

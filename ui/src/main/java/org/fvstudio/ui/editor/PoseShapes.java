@@ -219,7 +219,7 @@ public final class PoseShapes {
             p[26 - i] = new double[] {-x, p[17 + i][1]};
         }
         for (int i = 0; i < 4; i++) {
-            p[27 + i] = new double[] {0, -0.7 + 0.2333 * i};
+            p[27 + i] = new double[] {0, -0.7 * (3 - i) / 3};
         }
         for (int i = 0; i < 5; i++) {
             p[31 + i] = new double[] {-0.35 + 0.175 * i, 0.2 + (i == 2 ? 0.03 : 0)};
