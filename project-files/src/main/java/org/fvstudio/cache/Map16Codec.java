@@ -1,13 +1,12 @@
 package org.fvstudio.cache;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
-import org.fvstudio.export.PngCodec;
 import org.fvstudio.export.FloatMap;
+import org.fvstudio.export.PngCodec;
 
 /**
  * Correlation maps as 16-bit greyscale PNGs: values scaled linearly from [min, max] to 0..65535, so a map
@@ -21,17 +20,15 @@ final class Map16Codec {
     }
 
     static byte[] encode(FloatMap map, float min, float max) throws IOException {
-        BufferedImage image = new BufferedImage(map.width(), map.height(), BufferedImage.TYPE_USHORT_GRAY);
-        WritableRaster raster = image.getRaster();
+        int[] levels = new int[map.width() * map.height()];
         double span = (double) max - min;
-        for (int y = 0; y < map.height(); y++) {
-            for (int x = 0; x < map.width(); x++) {
-                int level = span > 0 ? (int) Math.round((map.get(x, y) - (double) min) / span * LEVELS) : 0;
-                raster.setSample(x, y, 0, Math.max(0, Math.min(LEVELS, level)));
-            }
+        float[] values = map.values();
+        for (int i = 0; i < levels.length; i++) {
+            int level = span > 0 ? (int) Math.round((values[i] - (double) min) / span * LEVELS) : 0;
+            levels[i] = Math.max(0, Math.min(LEVELS, level));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PngCodec.writePng(image, out);
+        PngCodec.writeGrey16(map.width(), map.height(), levels, out);
         return out.toByteArray();
     }
 

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.fvstudio.export.FloatMap;
 import org.fvstudio.export.PngCodec;
-import org.fvstudio.export.RgbImage;
+import org.fvstudio.export.Images;
+import org.fvstudio.pose.render.RgbImage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * Generated frames kept in a project bundle's {@code cache/} folder, content-addressed by {@link CacheKey}.
  * <pre>
  * cache/index.json              frame number -> key of the result currently shown for it
- * cache/entries/KEY/entry.json  sizes, checksums, map ranges, shares, selected indices, settings, stats
+ * cache/entries/KEY/entry.json  sizes, checksums, map ranges, shares, token selections, settings, stats
  * cache/entries/KEY/frame.png   the frame;  map-N.png  the N-th reference's map as 16-bit greyscale
  * cache/tmp/                    staging; emptied on open
  * </pre>
@@ -55,6 +56,10 @@ public final class RenderCache {
     private static final int VERSION = 1;
     private static final String ENTRY_FILE = "entry.json";
     private static final String FRAME_FILE = "frame.png";
+    private static final int MAX_WARNINGS = 200;
+
+    /** A default for the preferences: results no frame uses any more are trimmed above this size. */
+    public static final long DEFAULT_SIZE_LIMIT = 2L << 30;
 
     private final Path folder;
     private final Path entries;
@@ -207,7 +212,7 @@ public final class RenderCache {
         }
     }
 
-    /** Problems met so far (corrupted entries, unreadable index), oldest first. */
+    /** Problems met so far (corrupted entries, unreadable index), oldest first; the latest 200 are kept. */
     public synchronized List<String> warnings() {
         return List.copyOf(warnings);
     }
@@ -244,9 +249,19 @@ public final class RenderCache {
                 mapNode.put("max", max);
                 writeFile(stage, "map-" + i + ".png", Map16Codec.encode(map, min, max), mapNode);
             }
-            ArrayNode selected = json.putArray("selected_indices");
-            for (int index : result.selectedIndices()) {
-                selected.add(index);
+            ArrayNode selections = json.putArray("selections");
+            for (TokenSelection selection : result.selections()) {
+                ObjectNode node = selections.addObject();
+                node.put("bank", selection.bank());
+                node.putArray("grid").add(selection.gridHeight()).add(selection.gridWidth());
+                ArrayNode indices = node.putArray("indices");
+                for (int index : selection.indices()) {
+                    indices.add(index);
+                }
+                ArrayNode scores = node.putArray("scores");
+                for (float score : selection.scores()) {
+                    scores.add(score);
+                }
             }
             json.set("settings", JsonObjects.MAPPER.readTree(result.settingsJson()));
             json.set("stats", JsonObjects.MAPPER.readTree(result.statsJson()));
@@ -283,6 +298,11 @@ public final class RenderCache {
         }
         try {
             JsonNode json = JsonObjects.MAPPER.readTree(entry.resolve(ENTRY_FILE).toFile());
+            if (ENTRY_FORMAT.equals(json.path("format").asText()) && json.path("version").asInt() > VERSION) {
+                // written by a newer FV Studio sharing this project: leave it for that version
+                warn("Skipping render cache entry " + entry + ": written by a newer version of FV Studio");
+                return Optional.empty();
+            }
             if (!ENTRY_FORMAT.equals(json.path("format").asText()) || json.path("version").asInt() != VERSION) {
                 throw new IOException("not a version " + VERSION + " cache entry");
             }
@@ -300,12 +320,22 @@ public final class RenderCache {
                         (float) mapNode.path("max").asDouble());
                 references.add(new ReferenceResult(node.path("id").asText(), map, node.path("share").asDouble()));
             }
-            JsonNode selectedNode = json.path("selected_indices");
-            int[] selected = new int[selectedNode.size()];
-            for (int i = 0; i < selected.length; i++) {
-                selected[i] = selectedNode.get(i).asInt();
+            List<TokenSelection> selections = new ArrayList<>();
+            for (JsonNode node : json.path("selections")) {
+                JsonNode indexNodes = node.path("indices");
+                int[] indices = new int[indexNodes.size()];
+                for (int i = 0; i < indices.length; i++) {
+                    indices[i] = indexNodes.get(i).asInt();
+                }
+                JsonNode scoreNodes = node.path("scores");
+                float[] scores = new float[scoreNodes.size()];
+                for (int i = 0; i < scores.length; i++) {
+                    scores[i] = (float) scoreNodes.get(i).asDouble();
+                }
+                selections.add(new TokenSelection(node.path("bank").asText(), node.path("grid").path(0).asInt(),
+                        node.path("grid").path(1).asInt(), indices, scores));
             }
-            RenderedFrame result = new RenderedFrame(image, references, selected,
+            RenderedFrame result = new RenderedFrame(image, references, selections,
                     JsonObjects.MAPPER.writeValueAsString(json.path("settings")),
                     JsonObjects.MAPPER.writeValueAsString(json.path("stats")));
             touch(key);
@@ -335,7 +365,7 @@ public final class RenderCache {
         if (image == null || image.getWidth() != width || image.getHeight() != height) {
             throw new IOException("frame.png is not a " + width + "x" + height + " image");
         }
-        return RgbImage.fromBufferedImage(image);
+        return Images.fromBufferedImage(image);
     }
 
     private void deleteEntry(CacheKey key) {
@@ -475,6 +505,9 @@ public final class RenderCache {
 
     private void warn(String message) {
         LOG.warn(message);
+        if (warnings.size() == MAX_WARNINGS) {
+            warnings.remove(0);
+        }
         warnings.add(message);
     }
 

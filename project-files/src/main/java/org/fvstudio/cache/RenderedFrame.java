@@ -3,19 +3,20 @@ package org.fvstudio.cache;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.fvstudio.export.RgbImage;
+import org.fvstudio.export.Images;
+import org.fvstudio.pose.render.RgbImage;
 
 /**
- * One generated frame as the cache keeps it.
+ * One generated frame as the cache keeps it. The image is not copied: do not modify it after handing it over.
  *
  * @param image           the generated picture
  * @param references      per reference: correlation map and share, in the pipeline's reference order
- * @param selectedIndices the selected token indices (over all references' tokens), as the pipeline reports them
+ * @param selections      the tokens kept in each feature bank
  * @param settingsJson    the generation settings that made it, a JSON object ("use these settings");
  *                        kept in compact form (no insignificant white space)
  * @param statsJson       timings and other per-frame statistics, a JSON object, compact as above
  */
-public record RenderedFrame(RgbImage image, List<ReferenceResult> references, int[] selectedIndices,
+public record RenderedFrame(RgbImage image, List<ReferenceResult> references, List<TokenSelection> selections,
                             String settingsJson, String statsJson) {
 
     public RenderedFrame {
@@ -29,25 +30,20 @@ public record RenderedFrame(RgbImage image, List<ReferenceResult> references, in
                 throw new IllegalArgumentException("reference '" + reference.referenceId() + "' appears twice");
             }
         }
-        selectedIndices = selectedIndices == null ? new int[0] : selectedIndices.clone();
+        selections = selections == null ? List.of() : List.copyOf(selections);
         settingsJson = JsonObjects.compact("settings", settingsJson);
         statsJson = JsonObjects.compact("stats", statsJson);
     }
 
     @Override
-    public int[] selectedIndices() {
-        return selectedIndices.clone();
-    }
-
-    @Override
     public boolean equals(Object o) {
-        return o instanceof RenderedFrame other && image.equals(other.image) && references.equals(other.references)
-                && java.util.Arrays.equals(selectedIndices, other.selectedIndices)
+        return o instanceof RenderedFrame other && Images.samePixels(image, other.image) && references.equals(other.references)
+                && selections.equals(other.selections)
                 && settingsJson.equals(other.settingsJson) && statsJson.equals(other.statsJson);
     }
 
     @Override
     public int hashCode() {
-        return image.hashCode() * 31 + java.util.Arrays.hashCode(selectedIndices);
+        return java.util.Arrays.hashCode(image.packedPixels()) * 31 + selections.hashCode();
     }
 }

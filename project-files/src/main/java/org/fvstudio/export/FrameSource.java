@@ -1,5 +1,7 @@
 package org.fvstudio.export;
 
+import org.fvstudio.pose.render.RgbImage;
+
 /**
  * Frames to export, produced one at a time so that long sequences never sit in memory.
  * Every frame of one source has the same size.
@@ -12,10 +14,13 @@ public interface FrameSource {
 
     int height();
 
-    /** Frame {@code index} in [0, frameCount()), exactly width() x height(). */
+    /**
+     * Frame {@code index} in [0, frameCount()), exactly width() x height(). The image may be shared with the
+     * source: consumers must not modify it.
+     */
     RgbImage frame(int index) throws ExportException;
 
-    /** The same image {@code count} times (a reference still, a title card). */
+    /** The same image {@code count} times (a reference still, a title card); consumers must not modify it. */
     static FrameSource still(RgbImage image, int count) {
         return new FrameSource() {
             @Override

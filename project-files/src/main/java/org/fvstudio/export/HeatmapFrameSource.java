@@ -1,5 +1,7 @@
 package org.fvstudio.export;
 
+import org.fvstudio.pose.render.RgbImage;
+
 /** A decorator that lays each frame's correlation map over the frames of a base source (usually a reference still). */
 public final class HeatmapFrameSource implements FrameSource {
 

@@ -1,5 +1,7 @@
 package org.fvstudio.export;
 
+import org.fvstudio.pose.render.RgbImage;
+
 /** Colours a correlation map with {@link InfernoColorMap} and blends it over an image. */
 public final class HeatmapOverlay {
 
@@ -8,11 +10,13 @@ public final class HeatmapOverlay {
 
     /** The map, bilinearly resized to width x height, in inferno colours. */
     public static RgbImage colorize(FloatMap map, HeatmapRange range, int width, int height) {
-        return RgbImage.wrap(width, height, colours(map, range, width, height));
+        RgbImage out = new RgbImage(width, height);
+        colours(map, range, width, height, out.packedPixels());
+        return out;
     }
 
     /** Bilinear resampling with the same pixel-centre convention as {@link FloatMap#sample}, table lookups. */
-    private static int[] colours(FloatMap map, HeatmapRange range, int width, int height) {
+    private static void colours(FloatMap map, HeatmapRange range, int width, int height, int[] out) {
         int mw = map.width();
         int mh = map.height();
         float[] values = map.values();
@@ -30,7 +34,6 @@ public final class HeatmapOverlay {
         double span = (double) range.max() - range.min();
         double scale = span > 0 ? 255 / span : 0;
         double offset = range.min();
-        int[] out = new int[width * height];
         double sy = (double) mh / height;
         float[] row = new float[mw];
         for (int y = 0; y < height; y++) {
@@ -50,7 +53,6 @@ public final class HeatmapOverlay {
                 out[base + x] = table[index < 0 ? 0 : Math.min(255, index)];
             }
         }
-        return out;
     }
 
     /**
@@ -61,12 +63,14 @@ public final class HeatmapOverlay {
         if (!(opacity >= 0 && opacity <= 1)) {
             throw new IllegalArgumentException("opacity must be in [0, 1], got " + opacity);
         }
-        int[] a = base.raw();
-        int[] out = colours(map, range, base.width(), base.height());
+        RgbImage result = new RgbImage(base.width(), base.height());
+        int[] out = result.packedPixels();
+        colours(map, range, base.width(), base.height(), out);
+        int[] a = base.packedPixels();
         for (int i = 0; i < a.length; i++) {
             out[i] = blend(a[i], out[i], opacity);
         }
-        return RgbImage.wrap(base.width(), base.height(), out);
+        return result;
     }
 
     static int blend(int under, int over, double opacity) {

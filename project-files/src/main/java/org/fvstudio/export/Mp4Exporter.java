@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
+import org.fvstudio.pose.render.RgbImage;
 
 /**
  * Writes a {@link FrameSource} as an H.264 MP4 (yuv420p, even size by padding, {@code +faststart}),
@@ -55,10 +57,9 @@ public final class Mp4Exporter {
                         ExportMonitor monitor, Path target) throws ExportException {
         int total = source.frameCount();
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
-        try {
+        try (Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3)) {
             configure(recorder, encoder, width, height);
             recorder.start();
-            Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
             for (int i = 0; i < total; i++) {
                 if (monitor.isCancelled()) {
                     throw new ExportCancelledException(target, i);
@@ -68,14 +69,14 @@ public final class Mp4Exporter {
                     throw new ExportException(target, "Frame " + i + " is " + image.width() + "x" + image.height()
                             + " but the sequence is " + source.width() + "x" + source.height());
                 }
-                fill(frame, image.padTo(width, height));
+                fill(frame, image, width, height);
                 recorder.record(frame, avutil.AV_PIX_FMT_RGB24);
                 monitor.progress(i + 1, total);
             }
             // stop() writes the moov index; without it the file is unplayable.
             recorder.stop();
         } catch (FrameRecorder.Exception e) {
-            throw failure(target, file, e);
+            throw failure(target, e);
         } finally {
             try {
                 recorder.release();
@@ -102,13 +103,20 @@ public final class Mp4Exporter {
         }
     }
 
-    private static void fill(Frame frame, RgbImage image) {
+    /** Copies the image as RGB24 into the frame buffer; the padding (right column, bottom row) stays black. */
+    private static void fill(Frame frame, RgbImage image, int paddedWidth, int paddedHeight) {
         ByteBuffer buffer = (ByteBuffer) frame.image[0];
         int stride = frame.imageStride;
-        byte[] row = new byte[image.width() * 3];
-        int[] pixels = image.raw();
+        byte[] row = new byte[paddedWidth * 3];
+        int[] pixels = image.packedPixels();
         int width = image.width();
-        for (int y = 0; y < image.height(); y++) {
+        for (int y = 0; y < paddedHeight; y++) {
+            if (y >= image.height()) {
+                Arrays.fill(row, (byte) 0);
+                buffer.position(y * stride);
+                buffer.put(row);
+                continue;
+            }
             for (int x = 0, b = 0, i = y * width; x < width; x++, b += 3, i++) {
                 int p = pixels[i];
                 row[b] = (byte) (p >> 16);
@@ -121,7 +129,7 @@ public final class Mp4Exporter {
         buffer.rewind();
     }
 
-    private static ExportException failure(Path target, Path file, FrameRecorder.Exception e) {
+    private static ExportException failure(Path target, FrameRecorder.Exception e) {
         if (StagedOutput.isDiskFull(e)) {
             return new ExportException(target, "Cannot write export to " + target + ": the disk is full", e);
         }

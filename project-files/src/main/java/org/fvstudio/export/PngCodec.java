@@ -7,35 +7,29 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.fvstudio.pose.render.RgbImage;
 
-/** PNG reading and writing of {@link RgbImage}s. */
+/** PNG reading (ImageIO) and writing ({@link PngEncoder}) of {@link RgbImage}s. */
 public final class PngCodec {
 
     private PngCodec() {
     }
 
     public static void write(RgbImage image, OutputStream out) throws IOException {
-        writePng(image.toBufferedImage(), out);
+        PngEncoder.writeRgb8(image.width(), image.height(), image.packedPixels(), out);
+    }
+
+    /** A 16-bit greyscale PNG of {@code samples} (0..65535, row-major): how the cache keeps correlation maps. */
+    public static void writeGrey16(int width, int height, int[] samples, OutputStream out) throws IOException {
+        if (samples.length != width * height) {
+            throw new IllegalArgumentException("expected " + width * height + " samples, got " + samples.length);
+        }
+        PngEncoder.writeGrey16(width, height, samples, out);
     }
 
     public static void write(RgbImage image, Path file) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             write(image, out);
-        }
-    }
-
-    /**
-     * Any BufferedImage as PNG, through an in-memory stream: ImageIO's default for plain output streams is a
-     * temporary cache file on disk per image, which is slow and needs a writable temp folder.
-     */
-    public static void writePng(BufferedImage image, OutputStream out) throws IOException {
-        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            if (!ImageIO.write(image, "png", stream)) {
-                throw new IOException("no PNG writer for " + image.getWidth() + "x" + image.getHeight() + " image type "
-                        + image.getType());
-            }
         }
     }
 
@@ -50,6 +44,6 @@ public final class PngCodec {
         if (image == null) {
             throw new IOException(file + " is not a readable image");
         }
-        return RgbImage.fromBufferedImage(image);
+        return Images.fromBufferedImage(image);
     }
 }

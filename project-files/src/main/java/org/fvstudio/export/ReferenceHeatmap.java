@@ -1,5 +1,7 @@
 package org.fvstudio.export;
 
+import org.fvstudio.pose.render.RgbImage;
+
 /** A reference shot's image and its correlation map at each frame, for the review compositions. */
 public record ReferenceHeatmap(String label, RgbImage image, MapSource maps) {
 

@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.fvstudio.pose.render.RgbImage;
 
 /**
  * A decorator that places several sources next to each other, each scaled to one common height with its
@@ -78,24 +79,26 @@ public final class SideBySideFrameSource implements FrameSource {
 
     @Override
     public RgbImage frame(int index) throws ExportException {
-        int[] out = new int[width * height];
+        RgbImage composed = new RgbImage(width, height);
+        int[] out = composed.packedPixels();
         int x0 = 0;
         for (int p = 0; p < panels.size(); p++) {
-            RgbImage scaled = panels.get(p).source().frame(index).scaledTo(panelWidths[p], height);
-            int[] pixels = scaled.raw();
+            RgbImage frame = panels.get(p).source().frame(index);
+            RgbImage scaled = frame.width() == panelWidths[p] && frame.height() == height
+                    ? frame : Images.scaledTo(frame, panelWidths[p], height);
+            int[] pixels = scaled.packedPixels();
             for (int y = 0; y < height; y++) {
                 System.arraycopy(pixels, y * panelWidths[p], out, y * width + x0, panelWidths[p]);
             }
             x0 += panelWidths[p];
         }
-        RgbImage composed = RgbImage.wrap(width, height, out);
         return labels ? withLabels(composed) : composed;
     }
 
     /** Captions drawn into the top band only, which is all they cover. */
     private RgbImage withLabels(RgbImage composed) {
         int band = Math.min(height, captionFontSize() * 2 + 8);
-        BufferedImage canvas = composed.crop(0, 0, width, band).toBufferedImage();
+        BufferedImage canvas = Images.toBufferedImage(Images.crop(composed, 0, 0, width, band));
         Graphics2D g = canvas.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -122,8 +125,8 @@ public final class SideBySideFrameSource implements FrameSource {
         } finally {
             g.dispose();
         }
-        int[] top = RgbImage.fromBufferedImage(canvas).raw();
-        int[] all = composed.raw();
+        int[] top = Images.fromBufferedImage(canvas).packedPixels();
+        int[] all = composed.packedPixels();
         System.arraycopy(top, 0, all, 0, top.length);
         return composed;
     }

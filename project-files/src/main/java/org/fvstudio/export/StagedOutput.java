@@ -1,6 +1,7 @@
 package org.fvstudio.export;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -60,6 +62,7 @@ final class StagedOutput implements AutoCloseable {
     /** Moves the staged file onto the target (replacing an older export), atomically where the file system can. */
     void commitFile() throws ExportException {
         try {
+            flushToDisk(staging);
             move(staging, target);
             committed = true;
         } catch (IOException e) {
@@ -74,10 +77,16 @@ final class StagedOutput implements AutoCloseable {
     void commitFolder() throws ExportException {
         try {
             if (!Files.exists(target)) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
+                    for (Path file : files) {
+                        flushToDisk(file);
+                    }
+                }
                 move(staging, target);
             } else {
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
                     for (Path file : files) {
+                        flushToDisk(file);
                         move(file, target.resolve(file.getFileName().toString()));
                     }
                 }
@@ -86,6 +95,13 @@ final class StagedOutput implements AutoCloseable {
             committed = true;
         } catch (IOException e) {
             throw describe(target, target, e);
+        }
+    }
+
+    /** Data on disk before the rename, so a power cut cannot leave an empty file under the target's name. */
+    private static void flushToDisk(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
         }
     }
 

@@ -18,7 +18,8 @@ import javax.imageio.ImageIO;
 import org.fvstudio.export.FloatMap;
 import org.fvstudio.export.MotionMaps;
 import org.fvstudio.export.PngCodec;
-import org.fvstudio.export.RgbImage;
+import org.fvstudio.export.Images;
+import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.export.TestVideos;
 import org.fvstudio.pose.Keypoint;
 import org.fvstudio.pose.PersonPose;
@@ -83,8 +84,9 @@ class RenderCacheTest {
         RenderedFrame restored = reopened.get(3).orElseThrow();
 
         assertThat(reopened.isStale(3, key)).isFalse();
-        assertThat(restored.image()).isEqualTo(stored.image());
-        assertThat(restored.selectedIndices()).isEqualTo(stored.selectedIndices());
+        assertThat(Images.samePixels(restored.image(), stored.image())).isTrue();
+        assertThat(restored.selections()).isEqualTo(stored.selections());
+        assertThat(restored.selections().get(0).scores()).isEqualTo(stored.selections().get(0).scores());
         assertThat(restored.settingsJson()).isEqualTo(stored.settingsJson());
         assertThat(restored.statsJson()).isEqualTo(stored.statsJson());
         assertThat(restored.references()).hasSize(2);
@@ -160,9 +162,9 @@ class RenderCacheTest {
         assertThat(cache.staleFrames(original)).hasSize(12);
         RenderedFrame back = cache.restore(5, original.get(5)).orElseThrow();
 
-        assertThat(back.image()).isEqualTo(frames.get(5));
+        assertThat(Images.samePixels(back.image(), frames.get(5))).isTrue();
         assertThat(cache.isStale(5, original.get(5))).isFalse();
-        assertThat(cache.get(5).orElseThrow().image()).isEqualTo(frames.get(5));
+        assertThat(Images.samePixels(cache.get(5).orElseThrow().image(), frames.get(5))).isTrue();
         assertThat(cache.entryCount()).isEqualTo(24);
     }
 
@@ -208,9 +210,24 @@ class RenderCacheTest {
         assertThat(reopened.warnings().get(0)).contains(keys.get(4).hex()).contains("frame.png does not match its checksum");
         assertThat(reopened.warnings().get(1)).contains(keys.get(8).hex());
         assertThat(reopened.staleFrames(keys)).containsExactly(4, 8);
-        assertThat(reopened.get(5).orElseThrow().image()).isEqualTo(frames.get(5));
+        assertThat(Images.samePixels(reopened.get(5).orElseThrow().image(), frames.get(5))).isTrue();
         reopened.put(4, keys.get(4), renderedFrame(4));
-        assertThat(reopened.get(4).orElseThrow().image()).isEqualTo(frames.get(4));
+        assertThat(Images.samePixels(reopened.get(4).orElseThrow().image(), frames.get(4))).isTrue();
+    }
+
+    @Test
+    void anEntryFromANewerVersionIsSkippedButKept() throws Exception {
+        Path folder = bundle.resolve("cache");
+        CacheKey key = FrameKeys.frameKey(project, PACK_HASH, imageHashes, 0);
+        RenderCache.open(folder, NO_LIMIT).put(0, key, renderedFrame(0));
+        Path entryJson = folder.resolve("entries").resolve(key.hex()).resolve("entry.json");
+        Files.writeString(entryJson, Files.readString(entryJson).replace("\"version\" : 1", "\"version\" : 2"));
+
+        RenderCache reopened = RenderCache.open(folder, NO_LIMIT);
+
+        assertThat(reopened.get(0)).isEmpty();
+        assertThat(reopened.warnings()).singleElement().asString().contains("newer version");
+        assertThat(entryJson).exists();
     }
 
     @Test
@@ -230,7 +247,7 @@ class RenderCacheTest {
         assertThat(reopened.staleFrames(keys)).hasSize(12);
         assertThat(Files.exists(half)).isFalse();
         // the entries themselves survived: nothing is recomputed to get them back
-        assertThat(reopened.restore(2, keys.get(2)).orElseThrow().image()).isEqualTo(frames.get(2));
+        assertThat(Images.samePixels(reopened.restore(2, keys.get(2)).orElseThrow().image(), frames.get(2))).isTrue();
     }
 
     @Test
@@ -253,12 +270,23 @@ class RenderCacheTest {
         cache.setSizeLimit(0);
 
         assertThat(cache.entryCount()).isEqualTo(1);
-        assertThat(cache.get(0).orElseThrow().image()).isEqualTo(frames.get(3));
+        assertThat(Images.samePixels(cache.get(0).orElseThrow().image(), frames.get(3))).isTrue();
+    }
+
+    @Test
+    void aSelectionTellsEachReferencesCellsAndShare() {
+        // two references on a 16x16 grid: 300 + i lies in reference 1 (cells 256..511), -1 is padding
+        TokenSelection selection = renderedFrame(4).selections().get(0);
+        boolean[] second = selection.mask(1);
+        assertThat(second[304 - 256]).isTrue();
+        assertThat(selection.mask(0)[17]).isTrue();
+        assertThat(selection.share(0)).isEqualTo(5.0 / 6);
+        assertThat(selection.share(1)).isEqualTo(1.0 / 6);
     }
 
     @Test
     void refusesSettingsThatAreNotAJsonObject() {
-        assertThatThrownBy(() -> new RenderedFrame(frames.get(0), List.of(), new int[0], "[1, 2", "{}"))
+        assertThatThrownBy(() -> new RenderedFrame(frames.get(0), List.of(), List.of(), "[1, 2", "{}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("settings is not valid JSON");
     }
 
@@ -301,7 +329,9 @@ class RenderCacheTest {
         FloatMap far = MotionMaps.motion(image, frames.get(49), 16, 16);
         return new RenderedFrame(image,
                 List.of(new ReferenceResult("ref-1", near, 0.625), new ReferenceResult("ref-2", far, 0.375)),
-                new int[] {3, 17, 40, 41, 255, 300 + i},
+                List.of(new TokenSelection("down1", 16, 16, new int[] {3, 17, 40, 41, 255, 300 + i, -1},
+                                new float[] {0.91f, 0.875f, 0.8125f, 0.7f, 0.61f, 0.5f + i / 1000f, 0f}),
+                        new TokenSelection("mid", 8, 8, new int[] {5, 64 + 9}, null)),
                 "{\"pack\": \"fvs-tiny\", \"steps\": 8, \"guidance\": 1.0, \"seed\": 42, \"token_budget\": 64}",
                 "{\"seconds\": " + (0.5 + i / 100.0) + ", \"device\": \"cpu\"}");
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.fvstudio.pose.render.RgbImage;
 
 /** Runs against whichever FFmpeg natives the build selected: LGPL (openh264) by default, x264 with -Pgpl. */
 class H264EncoderTest {

@@ -1,5 +1,7 @@
 package org.fvstudio.export;
 
+import org.fvstudio.pose.render.RgbImage;
+
 /**
  * Correlation-like maps made from real frames: the mean absolute colour change against a still frame, pooled
  * onto a coarse grid (as a PCM map is coarser than the image). They peak where the person moves.

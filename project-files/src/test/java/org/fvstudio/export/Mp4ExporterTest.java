@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.fvstudio.pose.render.RgbImage;
 
 class Mp4ExporterTest {
 
@@ -74,8 +75,19 @@ class Mp4ExporterTest {
     }
 
     @Test
+    void keepsAnNtscFrameRate() throws Exception {
+        Path target = out.resolve("ntsc.mp4");
+        new Mp4Exporter(VideoSettings.of(30000.0 / 1001)).export(FrameSource.of(frames.subList(0, 15)), target,
+                ExportMonitor.NONE);
+
+        TestVideos.Decoded decoded = TestVideos.decode(target);
+        assertThat(decoded.fps()).isCloseTo(29.97, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(decoded.frames()).hasSize(15);
+    }
+
+    @Test
     void padsOddSizesToEvenWithoutCroppingThePicture() throws Exception {
-        List<RgbImage> odd = frames.subList(0, 10).stream().map(f -> f.crop(0, 0, 135, 239)).toList();
+        List<RgbImage> odd = frames.subList(0, 10).stream().map(f -> Images.crop(f, 0, 0, 135, 239)).toList();
         Path target = out.resolve("odd.mp4");
 
         ExportResult result = new Mp4Exporter(VideoSettings.of(30)).export(FrameSource.of(odd), target, ExportMonitor.NONE);

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.fvstudio.pose.render.RgbImage;
 
 class ReviewCompositionsTest {
 
@@ -29,9 +30,9 @@ class ReviewCompositionsTest {
         frames = TestVideos.pose2simFrames(work).subList(0, 24);
         generated = FrameSource.of(frames);
         // The "skeleton" panel: the top half of each frame stretched, a different real picture of the same size.
-        skeleton = FrameSource.of(frames.stream().map(f -> f.crop(0, 0, 136, 120).scaledTo(136, 240)).toList());
+        skeleton = FrameSource.of(frames.stream().map(f -> Images.scaledTo(Images.crop(f, 0, 0, 136, 120), 136, 240)).toList());
         references = List.of(
-                new ReferenceHeatmap("close-up", frames.get(0).crop(20, 0, 96, 96),
+                new ReferenceHeatmap("close-up", Images.crop(frames.get(0), 20, 0, 96, 96),
                         i -> MotionMaps.motion(frames.get(i), frames.get(0), 17, 30)),
                 new ReferenceHeatmap("wide", frames.get(23),
                         i -> MotionMaps.motion(frames.get(i), frames.get(23), 17, 30)));

@@ -11,6 +11,7 @@ import java.util.List;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.fvstudio.pose.render.RgbImage;
 
 /** Real frames from the Pose2Sim clip in the test resources, and read-back helpers for exported videos. */
 public final class TestVideos {
@@ -32,10 +33,10 @@ public final class TestVideos {
         return decode(clip).frames();
     }
 
-    record Decoded(List<RgbImage> frames, int width, int height, double fps, String codec) {
+    public record Decoded(List<RgbImage> frames, int width, int height, double fps, String codec) {
     }
 
-    static Decoded decode(Path video) throws IOException {
+    public static Decoded decode(Path video) throws IOException {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
@@ -61,11 +62,11 @@ public final class TestVideos {
             buffer.position(y * frame.imageStride);
             buffer.get(rgb, y * w * 3, w * 3);
         }
-        return RgbImage.ofInterleavedRgb(w, h, rgb);
+        return RgbImage.ofRgbBytes(w, h, rgb);
     }
 
     /** Peak signal-to-noise ratio over the region both images share at the top-left, in dB. */
-    static double psnr(RgbImage a, RgbImage b, int width, int height) {
+    public static double psnr(RgbImage a, RgbImage b, int width, int height) {
         double sum = 0;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {

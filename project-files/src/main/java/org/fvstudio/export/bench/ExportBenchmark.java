@@ -13,14 +13,15 @@ import org.fvstudio.export.ExportResult;
 import org.fvstudio.export.FloatMap;
 import org.fvstudio.export.FrameSource;
 import org.fvstudio.export.H264Encoder;
+import org.fvstudio.export.Images;
 import org.fvstudio.export.Mp4Exporter;
 import org.fvstudio.export.PngCodec;
 import org.fvstudio.export.PngSequenceExporter;
 import org.fvstudio.export.ReferenceHeatmap;
 import org.fvstudio.export.ReviewCompositions;
-import org.fvstudio.export.RgbImage;
 import org.fvstudio.export.VideoQuality;
 import org.fvstudio.export.VideoSettings;
+import org.fvstudio.pose.render.RgbImage;
 
 /**
  * Prints export throughput at 512x512: the MP4 encoder alone, a PNG sequence, and the side-by-side review
@@ -85,7 +86,7 @@ public final class ExportBenchmark {
 
     /** The photo moved a few pixels per frame (wrapping), so every frame differs like real footage. */
     private static FrameSource panning(RgbImage photo, int frames) {
-        int[] pixels = photo.pixels();
+        int[] pixels = photo.packedPixels();
         return new FrameSource() {
             @Override
             public int frameCount() {
@@ -105,12 +106,13 @@ public final class ExportBenchmark {
             @Override
             public RgbImage frame(int index) {
                 int shift = index * 3 % SIZE;
-                int[] out = new int[SIZE * SIZE];
+                RgbImage image = new RgbImage(SIZE, SIZE);
+                int[] out = image.packedPixels();
                 for (int y = 0; y < SIZE; y++) {
                     System.arraycopy(pixels, y * SIZE + shift, out, y * SIZE, SIZE - shift);
                     System.arraycopy(pixels, y * SIZE, out, y * SIZE + SIZE - shift, shift);
                 }
-                return RgbImage.of(SIZE, SIZE, out);
+                return image;
             }
         };
     }
@@ -133,7 +135,7 @@ public final class ExportBenchmark {
         for (Path candidate : new Path[] {given, shared.resolve("images/astronaut.png"),
             Path.of("../../shared/data/images/astronaut.png")}) {
             if (candidate != null && Files.isRegularFile(candidate)) {
-                return PngCodec.read(candidate).scaledTo(SIZE, SIZE);
+                return Images.scaledTo(PngCodec.read(candidate), SIZE, SIZE);
             }
         }
         int[] pattern = new int[SIZE * SIZE];
@@ -143,7 +145,7 @@ public final class ExportBenchmark {
             }
         }
         System.out.println("  (astronaut.png not found: using a synthetic pattern)");
-        return RgbImage.of(SIZE, SIZE, pattern);
+        return RgbImage.ofPacked(SIZE, SIZE, pattern);
     }
 
     private static void deleteTree(Path dir) throws IOException {
