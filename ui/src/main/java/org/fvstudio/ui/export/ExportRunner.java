@@ -21,12 +21,13 @@ import org.fvstudio.export.Mp4Exporter;
 import org.fvstudio.export.PngSequenceExporter;
 import org.fvstudio.export.ReferenceHeatmap;
 import org.fvstudio.export.ReviewCompositions;
-import org.fvstudio.export.RgbImage;
+import org.fvstudio.export.Images;
 import org.fvstudio.export.VideoSettings;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.pose.openpose.CoordinateMode;
 import org.fvstudio.pose.openpose.OpenPoseWriter;
 import org.fvstudio.pose.render.DwposeRenderer;
+import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.ui.generation.GeneratedFrame;
@@ -102,7 +103,7 @@ public final class ExportRunner {
             public RgbImage frame(int index) {
                 RgbImage image = frames.get(index).image();
                 return image.width() == first.width() && image.height() == first.height() ? image
-                        : image.scaledTo(first.width(), first.height());
+                        : Images.scaledTo(image, first.width(), first.height());
             }
         };
     }
@@ -127,9 +128,8 @@ public final class ExportRunner {
 
             @Override
             public RgbImage frame(int index) {
-                var raster = renderer.render(project.targetPoseAt(frames.get(index).frame()));
-                RgbImage image = RgbImage.of(raster.width(), raster.height(), raster.packedPixels());
-                return image.width() == width() && image.height() == height() ? image : image.scaledTo(width(), height());
+                RgbImage image = renderer.render(project.targetPoseAt(frames.get(index).frame()));
+                return image.width() == width() && image.height() == height() ? image : Images.scaledTo(image, width(), height());
             }
         };
     }
@@ -142,7 +142,7 @@ public final class ExportRunner {
             Optional<ReferenceShot> shot = project.reference(id);
             String label = shot.map(ReferenceShot::name).orElse(id);
             RgbImage picture = shot.isPresent() ? picture(shot.get(), target)
-                    : RgbImage.filled(used.correlation().width(), used.correlation().height(), 0);
+                    : new RgbImage(used.correlation().width(), used.correlation().height());
             out.add(new ReferenceHeatmap(label, picture, index -> frames.get(index).reference(id)
                     .orElseThrow(() -> new ExportException(target, "Frame " + frames.get(index).frame()
                             + " was generated without reference '" + label + "': generate it again before exporting"))
@@ -158,7 +158,7 @@ public final class ExportRunner {
             if (image == null) {
                 throw new IOException("not a readable image");
             }
-            return RgbImage.fromBufferedImage(image);
+            return Images.fromBufferedImage(image);
         } catch (IOException e) {
             throw new ExportException(target, "Cannot read the picture of reference '" + shot.name() + "' (" + file
                     + "): " + e.getMessage(), e);

@@ -10,20 +10,16 @@ public final class FxImages {
     private FxImages() {
     }
 
-    public static Image of(org.fvstudio.export.RgbImage image) {
-        return ofPacked(image.width(), image.height(), image.pixels());
-    }
-
     public static Image of(org.fvstudio.pose.render.RgbImage image) {
         return ofPacked(image.width(), image.height(), image.packedPixels());
     }
 
     /** A nearest-neighbour thumbnail no larger than {@code size} on its longer side. */
-    public static Image thumbnail(org.fvstudio.export.RgbImage image, int size) {
+    public static Image thumbnail(org.fvstudio.pose.render.RgbImage image, int size) {
         double scale = Math.min(1.0, size / (double) Math.max(image.width(), image.height()));
         int w = Math.max(1, (int) Math.round(image.width() * scale));
         int h = Math.max(1, (int) Math.round(image.height() * scale));
-        int[] src = image.pixels();
+        int[] src = image.packedPixels();
         int[] out = new int[w * h];
         for (int y = 0; y < h; y++) {
             int sy = Math.min(image.height() - 1, (int) (y / scale));

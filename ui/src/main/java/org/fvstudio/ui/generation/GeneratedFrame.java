@@ -5,20 +5,32 @@ import java.util.Optional;
 
 import org.fvstudio.cache.CacheKey;
 import org.fvstudio.cache.ReferenceResult;
-import org.fvstudio.export.RgbImage;
+import org.fvstudio.cache.TokenSelection;
+import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.project.GenerationSettings;
 
 /**
  * One generated frame as the studio shows it: the picture, each used reference's correlation map and share,
- * the selected tokens, the settings that made it ("use these settings") and the cache key of its inputs.
+ * the selected tokens of every bank, the settings that made it ("use these settings") and the cache key of its inputs.
  *
  * @param device the device the denoiser actually ran on (e.g. "CPU")
  */
-public record GeneratedFrame(int frame, RgbImage image, List<ReferenceResult> references, TokenMask mask,
-                             GenerationSettings settings, CacheKey key, String device, double seconds) {
+public record GeneratedFrame(int frame, RgbImage image, List<ReferenceResult> references,
+                             List<TokenSelection> selections, GenerationSettings settings, CacheKey key, String device,
+                             double seconds) {
 
     public GeneratedFrame {
         references = List.copyOf(references);
+        selections = List.copyOf(selections);
+    }
+
+    /** The tokens kept in the first (finest) bank, which the heatmap panel shows. */
+    public TokenMask mask() {
+        if (selections.isEmpty()) {
+            return TokenMask.NONE;
+        }
+        TokenSelection first = selections.get(0);
+        return new TokenMask(first.bank(), first.gridHeight(), first.gridWidth(), first.indices());
     }
 
     public Optional<ReferenceResult> reference(String referenceId) {

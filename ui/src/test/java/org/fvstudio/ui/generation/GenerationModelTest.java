@@ -12,11 +12,13 @@ import org.fvstudio.cache.CacheKey;
 import org.fvstudio.cache.CacheKeyBuilder;
 import org.fvstudio.cache.ReferenceResult;
 import org.fvstudio.cache.RenderedFrame;
+import org.fvstudio.cache.TokenSelection;
 import org.fvstudio.export.ExportException;
 import org.fvstudio.export.ExportMonitor;
 import org.fvstudio.export.FloatMap;
-import org.fvstudio.export.RgbImage;
+import org.fvstudio.export.Images;
 import org.fvstudio.export.VideoQuality;
+import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.project.GenerationSettings;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.io.ProjectBundle;
@@ -37,10 +39,17 @@ class GenerationModelTest {
         return new CacheKeyBuilder().text("test", text).build();
     }
 
+    private static RgbImage filled(int rgb) {
+        int[] pixels = new int[16];
+        java.util.Arrays.fill(pixels, rgb);
+        return RgbImage.ofPacked(4, 4, pixels);
+    }
+
     private static GeneratedFrame frame(int n, CacheKey key) {
         FloatMap map = FloatMap.of(2, 2, new float[] {0, 1, 2, 3});
-        return new GeneratedFrame(n, RgbImage.filled(4, 4, 0x336699), List.of(new ReferenceResult("ref-1", map, 0.75)),
-                new TokenMask("b0", 2, 2, new int[] {3, 1, -1}), GenerationSettings.DEFAULTS, key, "CPU", 0.5);
+        return new GeneratedFrame(n, filled(0x336699), List.of(new ReferenceResult("ref-1", map, 0.75)),
+                List.of(new TokenSelection("b0", 2, 2, new int[] {3, 1, -1}, new float[] {0.9f, 0.5f, 0f})),
+                GenerationSettings.DEFAULTS, key, "CPU", 0.5);
     }
 
     @Test
@@ -72,11 +81,18 @@ class GenerationModelTest {
     @Test
     void cachedFramesKeepSettingsMaskAndMaps() throws IOException {
         GenerationSettings settings = new GenerationSettings("/packs/x", "cpu", 12, 2.5, 7, 64, List.of("ref-1"));
-        GeneratedFrame original = new GeneratedFrame(5, RgbImage.filled(4, 4, 0x102030),
-                frame(5, key("k")).references(), new TokenMask("b0", 2, 2, new int[] {0, 2}), settings, key("k"), "CPU", 1.25);
+        GeneratedFrame original = new GeneratedFrame(5, filled(0x102030), frame(5, key("k")).references(),
+                List.of(new TokenSelection("b0", 2, 2, new int[] {0, 2}, new float[] {1f, 0.5f}),
+                        new TokenSelection("b1", 1, 1, new int[] {0}, new float[] {2f})), settings, key("k"), "CPU", 1.25);
         RenderedFrame stored = RenderedFrames.toCache(original);
         GeneratedFrame back = RenderedFrames.fromCache(5, key("k"), stored);
-        assertThat(back).isEqualTo(original);
+        assertThat(Images.samePixels(back.image(), original.image())).isTrue();
+        assertThat(back.references()).isEqualTo(original.references());
+        assertThat(back.selections()).isEqualTo(original.selections());
+        assertThat(back.mask()).isEqualTo(new TokenMask("b0", 2, 2, new int[] {0, 2}));
+        assertThat(back.settings()).isEqualTo(settings);
+        assertThat(back.device()).isEqualTo("CPU");
+        assertThat(back.seconds()).isEqualTo(1.25);
         assertThatThrownBy(() -> SettingsJson.read("{\"pack\":\"p\"}")).isInstanceOf(IOException.class)
                 .hasMessageContaining("device");
     }
