@@ -264,7 +264,10 @@ public final class GenerationService implements AutoCloseable {
             return openPack;
         }
         closePack();
-        openPack = ModelPack.open(folder, SessionSettings.defaults().withDevice(DevicePreference.parse(settings.device())));
+        // One core stays free for the FX thread, so drawing never waits for the denoiser.
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        openPack = ModelPack.open(folder, SessionSettings.defaults().withDevice(DevicePreference.parse(settings.device()))
+                .withIntraOpThreads(threads));
         openPackFolder = folder;
         openPackDevice = settings.device();
         return openPack;

@@ -48,6 +48,8 @@ public final class ResultCompareView extends VBox {
     private final Button useSettings = new Button("Use these settings");
     private final HBox pair;
     private final VBox overlayBox;
+    private GeneratedFrame shown;
+    private boolean shownStale;
 
     public ResultCompareView(GenerationWorkspace generation, Function<Pose, Optional<Image>> skeletons) {
         this.generation = generation;
@@ -91,7 +93,12 @@ public final class ResultCompareView extends VBox {
 
         studio.currentFrameProperty().addListener((obs, old, now) -> refresh());
         studio.document().projectProperty().addListener((obs, old, now) -> refresh());
-        generation.results().changesProperty().addListener((obs, old, now) -> refresh());
+        generation.results().changesProperty().addListener((obs, old, now) -> {
+            int frame = studio.currentFrameProperty().get();
+            if (generation.results().at(frame).orElse(null) != shown || generation.results().isStale(frame) != shownStale) {
+                refresh();
+            }
+        });
         generation.service().previewProperty().addListener((obs, old, now) -> showPreview(now));
         showLayout();
         refresh();
@@ -131,6 +138,8 @@ public final class ResultCompareView extends VBox {
         skeleton.setImage(target);
         overlayBase.setImage(target);
         Optional<GeneratedFrame> result = generation.results().at(frame);
+        shown = result.orElse(null);
+        shownStale = generation.results().isStale(frame);
         Image picture = result.map(r -> FxImages.of(r.image())).orElse(null);
         generated.setImage(picture);
         overlayTop.setImage(picture);

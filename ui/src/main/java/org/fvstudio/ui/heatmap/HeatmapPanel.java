@@ -57,6 +57,7 @@ public final class HeatmapPanel extends VBox {
     private final Label hover = new Label(" ");
     private final Label empty = new Label();
     private final Map<Path, Image> pictures = new HashMap<>();
+    private GeneratedFrame shown;
 
     /** @param afterOpen runs after a click opened a reference (the window shows the editor then) */
     public HeatmapPanel(StudioViewModel studio, GenerationWorkspace generation, Consumer<String> afterOpen) {
@@ -102,7 +103,12 @@ public final class HeatmapPanel extends VBox {
         getChildren().setAll(new Label("Correlation heatmaps"), controls, legend, hover, empty, scroll);
 
         studio.currentFrameProperty().addListener((obs, old, now) -> rebuild());
-        generation.results().changesProperty().addListener((obs, old, now) -> rebuild());
+        // Other frames finishing must not cost the FX thread a redraw of this one.
+        generation.results().changesProperty().addListener((obs, old, now) -> {
+            if (generation.results().at(studio.currentFrameProperty().get()).orElse(null) != shown) {
+                rebuild();
+            }
+        });
         studio.document().projectProperty().addListener((obs, old, now) -> rebuild());
         rebuild();
     }
@@ -122,6 +128,7 @@ public final class HeatmapPanel extends VBox {
     private void rebuild() {
         int frame = studio.currentFrameProperty().get();
         Optional<GeneratedFrame> result = generation.results().at(frame);
+        shown = result.orElse(null);
         tiles.getChildren().clear();
         hover.setText(" ");
         if (result.isEmpty() || result.get().references().isEmpty()) {
