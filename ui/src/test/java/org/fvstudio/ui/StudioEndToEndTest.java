@@ -163,8 +163,8 @@ class StudioEndToEndTest {
 
     @Test
     void emptyZonesSaySoPlainly(FxRobot robot) {
-        assertThat(robot.lookup("#generatedStrip").queryAs(Label.class).getText())
-                .isEqualTo("No generated frames yet – generation arrives with the model pack.");
+        assertThat(robot.lookup("#heatmapEmpty").queryAs(Label.class).getText())
+                .isEqualTo("Frame 0 has not been generated yet: no correlation maps to show.");
         assertThat(window.viewer().messageText()).startsWith("No target poses yet");
         assertThat(robot.lookup("#targetSummary").queryAs(Label.class).getText()).contains("none yet");
     }

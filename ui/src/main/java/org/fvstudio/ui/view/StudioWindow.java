@@ -15,6 +15,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
@@ -28,6 +30,14 @@ import javafx.util.Duration;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.ui.help.ShortcutCatalog;
 import org.fvstudio.ui.editor.SkeletonEditor;
+import org.fvstudio.ui.export.ExportController;
+import org.fvstudio.ui.export.ExportDialog;
+import org.fvstudio.ui.generation.GeneratedStrip;
+import org.fvstudio.ui.generation.GenerationPanel;
+import org.fvstudio.ui.generation.GenerationStatusView;
+import org.fvstudio.ui.generation.GenerationWorkspace;
+import org.fvstudio.ui.generation.ResultCompareView;
+import org.fvstudio.ui.heatmap.HeatmapPanel;
 import org.fvstudio.ui.studio.MotionImport;
 import org.fvstudio.ui.timeline.TimelineEditor;
 import org.fvstudio.ui.studio.StudioViewModel;
@@ -38,6 +48,9 @@ import static javafx.scene.input.KeyCode.C;
 import static javafx.scene.input.KeyCode.V;
 import static javafx.scene.input.KeyCode.DIGIT1;
 import static javafx.scene.input.KeyCode.DIGIT2;
+import static javafx.scene.input.KeyCode.DIGIT3;
+import static javafx.scene.input.KeyCode.E;
+import static javafx.scene.input.KeyCode.G;
 import static javafx.scene.input.KeyCode.I;
 import static javafx.scene.input.KeyCode.N;
 import static javafx.scene.input.KeyCode.O;
@@ -63,6 +76,11 @@ public final class StudioWindow {
     private final SkeletonEditor skeletonEditor;
     private final TimelineEditor timelineEditor;
     private final TimelineView timeline;
+    private final GenerationWorkspace generation;
+    private final ExportController exports;
+    private final ResultCompareView results;
+    private final HeatmapPanel heatmaps;
+    private final TabPane centreTabs;
     private final Menu recentMenu = new Menu("Open Recent");
     private final MenuBar menuBar;
     private final Timeline autosave;
@@ -75,16 +93,34 @@ public final class StudioWindow {
         this.viewer = new ViewerView(viewModel, skeletonEditor, skeletonRenderer);
         this.timeline = new TimelineView(viewModel, timelineEditor);
 
+        this.generation = new GenerationWorkspace(viewModel);
+        generation.setRangeSource(() -> timelineEditor.transport().rangeStart(), () -> timelineEditor.transport().rangeEnd());
+        this.exports = new ExportController(generation);
+        this.results = new ResultCompareView(generation, skeletonRenderer);
+        Tab editorTab = new Tab("Editor", viewer);
+        editorTab.setId("editorTab");
+        this.heatmaps = new HeatmapPanel(viewModel, generation, id -> centreTabsSelect(editorTab));
+        SplitPane resultSplit = new SplitPane(results, heatmaps);
+        resultSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        Tab resultTab = new Tab("Generated + heatmaps", resultSplit);
+        resultTab.setId("resultTab");
+        this.centreTabs = new TabPane(editorTab, resultTab);
+        centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        timeline.setGeneratedStrip(new GeneratedStrip(viewModel, generation.results()));
+
         InspectorView inspector = new InspectorView(viewModel);
         inspector.addSection("Selected joint", new JointInspectorView(viewModel, skeletonEditor));
         inspector.addSection("Virtual camera", new CameraInspectorView(viewModel, timelineEditor));
-        SplitPane centre = new SplitPane(new ReferenceBinView(viewModel), viewer, inspector);
+        inspector.addSection("Generation", new GenerationPanel(generation));
+        SplitPane centre = new SplitPane(new ReferenceBinView(viewModel), centreTabs, inspector);
         centre.setDividerPositions(0.2, 0.76);
         BorderPane root = new BorderPane(centre);
         root.setId("studioRoot");
         menuBar = buildMenuBar();
         root.setTop(new VBox(menuBar, toolBar()));
-        root.setBottom(new VBox(timeline, new StatusBarView(viewModel)));
+        StatusBarView statusBar = new StatusBarView(viewModel);
+        statusBar.getChildren().add(1, new GenerationStatusView(generation.service()));
+        root.setBottom(new VBox(timeline, statusBar));
 
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
@@ -144,11 +180,43 @@ public final class StudioWindow {
         return timeline;
     }
 
+    public GenerationWorkspace generation() {
+        return generation;
+    }
+
+    public ExportController exports() {
+        return exports;
+    }
+
+    public ResultCompareView results() {
+        return results;
+    }
+
+    public HeatmapPanel heatmaps() {
+        return heatmaps;
+    }
+
+    /** Shows the generated frame and its heatmaps. */
+    public void showResults() {
+        centreTabs.getSelectionModel().select(1);
+    }
+
+    private void centreTabsSelect(Tab tab) {
+        centreTabs.getSelectionModel().select(tab);
+    }
+
+    private void export() {
+        new ExportDialog(stage, viewModel.document().bundleFolder().getParent() == null ? viewModel.document().bundleFolder()
+                : viewModel.document().bundleFolder().getParent(), viewModel.project().name(), viewModel.project().canvasHeight())
+                .showAndWait().ifPresent(exports::export);
+    }
+
     /** Quit and window close: the unsaved-changes prompt decides. */
     public void requestQuit() {
         viewModel.requestQuit(() -> {
             autosave.stop();
             timeline.stopTimer();
+            generation.close();
             stage.close();
         });
     }
@@ -168,9 +236,12 @@ public final class StudioWindow {
         MenuItem importPoseFolder = item("Import pose sequence (folder)…", "menuImportPoseFolder",
                 new KeyCodeCombination(I, SHORTCUT_DOWN, ALT_DOWN), viewModel::importPoseFolder);
         MenuItem importMotion = item("Import motion (BVH)…", "menuImportMotion", null, this::importMotion);
+        MenuItem export = item("Export…", "menuExport", new KeyCodeCombination(E, SHORTCUT_DOWN), this::export);
+        MenuItem cancelExport = item("Cancel export", "menuCancelExport", null, exports::cancel);
+        cancelExport.disableProperty().bind(exports.runningProperty().isNull());
         MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(Q, SHORTCUT_DOWN), this::requestQuit);
         Menu file = new Menu("File", null, newItem, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, importMotion, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, importMotion, new SeparatorMenuItem(), export, cancelExport, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", "menuUndo", new KeyCodeCombination(Z, SHORTCUT_DOWN), viewModel::undo);
         undo.textProperty().bind(viewModel.document().undoTextProperty());
@@ -192,7 +263,9 @@ public final class StudioWindow {
                 new KeyCodeCombination(DIGIT1, SHORTCUT_DOWN), () -> viewModel.viewerModeProperty().set(ViewerMode.REFERENCE));
         MenuItem showTarget = item("Show target pose", "menuShowTarget",
                 new KeyCodeCombination(DIGIT2, SHORTCUT_DOWN), () -> viewModel.viewerModeProperty().set(ViewerMode.TARGET));
-        Menu view = new Menu("View", null, showReference, showTarget);
+        MenuItem showResults = item("Show generated frame and heatmaps", "menuShowResults",
+                new KeyCodeCombination(DIGIT3, SHORTCUT_DOWN), this::showResults);
+        Menu view = new Menu("View", null, showReference, showTarget, showResults);
         view.setId("viewMenu");
 
         MenuItem fit = new MenuItem("Fit to view (F)");
@@ -203,7 +276,15 @@ public final class StudioWindow {
         view.getItems().addAll(new SeparatorMenuItem(), fit, cameraView);
 
         EditorMenus editorMenus = new EditorMenus(skeletonEditor, timelineEditor, timeline);
-        MenuBar bar = new MenuBar(file, edit, view, editorMenus.poseMenu(), editorMenus.timelineMenu());
+        MenuItem generate = item("Generate", "menuGenerate", new KeyCodeCombination(G, SHORTCUT_DOWN, SHIFT_DOWN), generation::generate);
+        MenuItem generateStale = item("Generate stale and missing frames", "menuGenerateStale", null,
+                () -> generation.generate(org.fvstudio.ui.generation.FrameRange.STALE));
+        MenuItem cancelGeneration = item("Cancel generation", "menuCancelGeneration", null,
+                generation.service()::cancelRunning);
+        cancelGeneration.disableProperty().bind(generation.service().runningProperty().isNull());
+        MenuItem clearCache = item("Clear render cache", "menuClearCache", null, generation::clearCache);
+        Menu generateMenu = new Menu("Generate", null, generate, generateStale, cancelGeneration, new SeparatorMenuItem(), clearCache);
+        MenuBar bar = new MenuBar(file, edit, view, editorMenus.poseMenu(), editorMenus.timelineMenu(), generateMenu);
         bar.setId("menuBar");
         return bar;
     }

@@ -203,4 +203,10 @@ public final class TimelineView extends VBox {
     private static String format(double fps) {
         return fps == Math.rint(fps) ? String.valueOf((long) fps) : String.valueOf(fps);
     }
+
+    /** Puts the generated-frames strip where the placeholder with id {@code generatedStrip} is. */
+    public void setGeneratedStrip(javafx.scene.Node strip) {
+        getChildren().replaceAll(node -> "generatedStrip".equals(node.getId()) ? strip : node);
+    }
+
 }

@@ -1,0 +1,190 @@
+package org.fvstudio.ui.export;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import javax.imageio.ImageIO;
+
+import org.fvstudio.cache.ReferenceResult;
+import org.fvstudio.export.ExportException;
+import org.fvstudio.export.ExportMonitor;
+import org.fvstudio.export.ExportResult;
+import org.fvstudio.export.FrameSource;
+import org.fvstudio.export.Mp4Exporter;
+import org.fvstudio.export.PngSequenceExporter;
+import org.fvstudio.export.ReferenceHeatmap;
+import org.fvstudio.export.ReviewCompositions;
+import org.fvstudio.export.Images;
+import org.fvstudio.export.VideoSettings;
+import org.fvstudio.pose.Pose;
+import org.fvstudio.pose.openpose.CoordinateMode;
+import org.fvstudio.pose.openpose.OpenPoseWriter;
+import org.fvstudio.pose.render.DwposeRenderer;
+import org.fvstudio.pose.render.RgbImage;
+import org.fvstudio.project.Project;
+import org.fvstudio.project.ReferenceShot;
+import org.fvstudio.ui.generation.GeneratedFrame;
+
+/**
+ * Writes an export from a project snapshot and its generated frames, on a background thread: the frames in
+ * frame order (only generated ones), composed on the fly so memory stays flat. Cancelled or failed video and
+ * PNG exports leave nothing behind (the exporters stage their output).
+ */
+public final class ExportRunner {
+
+    private final Project project;
+    private final Path bundle;
+    private final List<GeneratedFrame> frames;
+
+    public ExportRunner(Project project, Path bundle, Map<Integer, GeneratedFrame> generated) {
+        this.project = project;
+        this.bundle = bundle;
+        this.frames = List.copyOf(new TreeMap<>(generated).values());
+    }
+
+    public ExportResult run(ExportRequest request, ExportMonitor monitor) throws ExportException {
+        Path target = request.target();
+        if (request.kind().needsGeneratedFrames() && frames.isEmpty()) {
+            throw new ExportException(target, "Nothing to export to " + target.getFileName()
+                    + ": no frame has been generated yet (Generate first)");
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new ExportException(target, "Cannot export to " + target + ": the folder " + parent + " does not exist");
+        }
+        if (parent != null && !Files.isWritable(parent)) {
+            throw new ExportException(target, "Cannot export to " + target + ": the folder " + parent + " is not writable");
+        }
+        VideoSettings video = VideoSettings.of(project.fps()).withQuality(request.quality());
+        ReviewCompositions.Style style = new ReviewCompositions.Style(request.opacity(), request.sharedScale(),
+                request.height(), true);
+        return switch (request.kind()) {
+            case MP4 -> new Mp4Exporter(video).export(generated(), target, monitor);
+            case PNG_SEQUENCE -> new PngSequenceExporter("frame").export(generated(), target, monitor);
+            case SIDE_BY_SIDE -> new Mp4Exporter(video).export(
+                    ReviewCompositions.sideBySide(skeletons(), generated(), heatmaps(target), style), target, monitor);
+            case HEATMAPS -> new Mp4Exporter(video).export(
+                    ReviewCompositions.heatmapsOnly(frames.size(), heatmaps(target), style), target, monitor);
+            case OPENPOSE_JSON -> skeletonJson(target, monitor);
+        };
+    }
+
+    /** The frame numbers exported, in order. */
+    public List<Integer> frameNumbers() {
+        return frames.stream().map(GeneratedFrame::frame).toList();
+    }
+
+    private FrameSource generated() {
+        RgbImage first = frames.get(0).image();
+        return new FrameSource() {
+            @Override
+            public int frameCount() {
+                return frames.size();
+            }
+
+            @Override
+            public int width() {
+                return first.width();
+            }
+
+            @Override
+            public int height() {
+                return first.height();
+            }
+
+            @Override
+            public RgbImage frame(int index) {
+                RgbImage image = frames.get(index).image();
+                return image.width() == first.width() && image.height() == first.height() ? image
+                        : Images.scaledTo(image, first.width(), first.height());
+            }
+        };
+    }
+
+    private FrameSource skeletons() {
+        DwposeRenderer renderer = new DwposeRenderer();
+        return new FrameSource() {
+            @Override
+            public int frameCount() {
+                return frames.size();
+            }
+
+            @Override
+            public int width() {
+                return project.canvasWidth();
+            }
+
+            @Override
+            public int height() {
+                return project.canvasHeight();
+            }
+
+            @Override
+            public RgbImage frame(int index) {
+                RgbImage image = renderer.render(project.targetPoseAt(frames.get(index).frame()));
+                return image.width() == width() && image.height() == height() ? image : Images.scaledTo(image, width(), height());
+            }
+        };
+    }
+
+    /** The references of the first exported frame, each with its map at every exported frame. */
+    private List<ReferenceHeatmap> heatmaps(Path target) throws ExportException {
+        List<ReferenceHeatmap> out = new ArrayList<>();
+        for (ReferenceResult used : frames.get(0).references()) {
+            String id = used.referenceId();
+            Optional<ReferenceShot> shot = project.reference(id);
+            String label = shot.map(ReferenceShot::name).orElse(id);
+            RgbImage picture = shot.isPresent() ? picture(shot.get(), target)
+                    : new RgbImage(used.correlation().width(), used.correlation().height());
+            out.add(new ReferenceHeatmap(label, picture, index -> frames.get(index).reference(id)
+                    .orElseThrow(() -> new ExportException(target, "Frame " + frames.get(index).frame()
+                            + " was generated without reference '" + label + "': generate it again before exporting"))
+                    .correlation()));
+        }
+        return out;
+    }
+
+    private RgbImage picture(ReferenceShot shot, Path target) throws ExportException {
+        Path file = bundle.resolve("references").resolve(shot.imageFile());
+        try {
+            BufferedImage image = ImageIO.read(file.toFile());
+            if (image == null) {
+                throw new IOException("not a readable image");
+            }
+            return Images.fromBufferedImage(image);
+        } catch (IOException e) {
+            throw new ExportException(target, "Cannot read the picture of reference '" + shot.name() + "' (" + file
+                    + "): " + e.getMessage(), e);
+        }
+    }
+
+    private ExportResult skeletonJson(Path folder, ExportMonitor monitor) throws ExportException {
+        long start = System.nanoTime();
+        List<Pose> poses = new ArrayList<>();
+        for (int f = 0; f < project.frameCount(); f++) {
+            poses.add(project.targetPoseAt(f));
+        }
+        try {
+            monitor.progress(0, poses.size());
+            new OpenPoseWriter().writeSequence(poses, folder, CoordinateMode.PIXELS);
+            monitor.progress(poses.size(), poses.size());
+            long bytes = 0;
+            try (var files = Files.list(folder)) {
+                for (Path p : files.toList()) {
+                    bytes += Files.size(p);
+                }
+            }
+            return new ExportResult(folder, poses.size(), project.canvasWidth(), project.canvasHeight(), "openpose-json",
+                    bytes, (System.nanoTime() - start) / 1e9);
+        } catch (IOException e) {
+            throw new ExportException(folder, "Cannot write the skeleton sequence to " + folder + ": " + e.getMessage(), e);
+        }
+    }
+}

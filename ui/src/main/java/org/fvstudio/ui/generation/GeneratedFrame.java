@@ -1,0 +1,48 @@
+package org.fvstudio.ui.generation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.fvstudio.cache.CacheKey;
+import org.fvstudio.cache.ReferenceResult;
+import org.fvstudio.cache.TokenSelection;
+import org.fvstudio.pose.render.RgbImage;
+import org.fvstudio.project.GenerationSettings;
+
+/**
+ * One generated frame as the studio shows it: the picture, each used reference's correlation map and share,
+ * the selected tokens of every bank, the settings that made it ("use these settings") and the cache key of its inputs.
+ *
+ * @param device the device the denoiser actually ran on (e.g. "CPU")
+ */
+public record GeneratedFrame(int frame, RgbImage image, List<ReferenceResult> references,
+                             List<TokenSelection> selections, GenerationSettings settings, CacheKey key, String device,
+                             double seconds) {
+
+    public GeneratedFrame {
+        references = List.copyOf(references);
+        selections = List.copyOf(selections);
+    }
+
+    /** The tokens kept in the first (finest) bank, which the heatmap panel shows. */
+    public TokenMask mask() {
+        if (selections.isEmpty()) {
+            return TokenMask.NONE;
+        }
+        TokenSelection first = selections.get(0);
+        return new TokenMask(first.bank(), first.gridHeight(), first.gridWidth(), first.indices());
+    }
+
+    public Optional<ReferenceResult> reference(String referenceId) {
+        return references.stream().filter(r -> r.referenceId().equals(referenceId)).findFirst();
+    }
+
+    public int indexOf(String referenceId) {
+        for (int i = 0; i < references.size(); i++) {
+            if (references.get(i).referenceId().equals(referenceId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,299 @@
+package org.fvstudio.ui.generation;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+
+import org.fvstudio.project.GenerationSettings;
+import org.fvstudio.project.Project;
+import org.fvstudio.project.ReferenceShot;
+import org.fvstudio.ui.edit.Edit;
+import org.fvstudio.ui.studio.StudioViewModel;
+
+/**
+ * The generation section of the inspector: pack, device (requested and actually running), steps, guidance,
+ * seed with randomise and lock, token budget K, references used, frame range; Generate, Cancel, the queue
+ * and Clear cache. Every settings change is an edit of {@code Project.generation}.
+ */
+public final class GenerationPanel extends VBox {
+
+    private final StudioViewModel studio;
+    private final GenerationWorkspace generation;
+    private final ComboBox<String> pack = new ComboBox<>();
+    private final ChoiceBox<String> device = new ChoiceBox<>();
+    private final Label runningDevice = new Label();
+    private final Spinner<Integer> steps = new Spinner<>(1, 1000, 8);
+    private final Spinner<Double> guidance = new Spinner<>(0.0, 50.0, 1.0, 0.5);
+    private final TextField seed = new TextField();
+    private final CheckBox seedLock = new CheckBox("Lock");
+    private final Spinner<Integer> tokenBudget = new Spinner<>(0, 1_000_000, 0, 8);
+    private final VBox references = new VBox(2);
+    private final ChoiceBox<FrameRange> range = new ChoiceBox<>();
+    private final ListView<GenerationRequest> queue = new ListView<>();
+    private boolean updating;
+
+    public GenerationPanel(GenerationWorkspace generation) {
+        this.generation = generation;
+        this.studio = generation.studio();
+        setId("generationPanel");
+        setSpacing(6);
+        setPadding(new Insets(4, 0, 4, 0));
+
+        pack.setId("packChoice");
+        pack.setMaxWidth(Double.MAX_VALUE);
+        pack.setOnAction(e -> {
+            String chosen = pack.getValue();
+            if (!updating && chosen != null && !chosen.equals(studio.project().generation().packId())) {
+                edit(GenerationEdits.pack(studio.project(), chosen));
+            }
+        });
+        Button packFolder = new Button("Folder…");
+        packFolder.setId("packFolderButton");
+        packFolder.setOnAction(e -> choosePackFolder());
+
+        device.setId("deviceChoice");
+        device.getItems().setAll("auto", "cpu", "cuda");
+        device.setOnAction(e -> {
+            if (!updating && device.getValue() != null) {
+                edit(GenerationEdits.device(studio.project(), device.getValue()));
+            }
+        });
+        runningDevice.setId("runningDeviceLabel");
+        runningDevice.textProperty().bind(Bindings.concat("running on: ", generation.service().deviceProperty()));
+        runningDevice.setWrapText(true);
+
+        steps.setId("stepsSpinner");
+        guidance.setId("guidanceSpinner");
+        tokenBudget.setId("tokenBudgetSpinner");
+        tokenBudget.setTooltip(new Tooltip("K, reference tokens kept per feature bank (0 = the pack's default)"));
+        for (Spinner<?> spinner : new Spinner<?>[] {steps, guidance, tokenBudget}) {
+            spinner.setEditable(true);
+            spinner.setPrefWidth(100);
+            // A spinner held down is one gesture, so one undo step.
+            spinner.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> studio.document().history().beginGesture());
+            spinner.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> studio.document().history().endGesture());
+        }
+        steps.valueProperty().addListener((obs, old, now) -> {
+            if (!updating && now != null) {
+                edit(GenerationEdits.steps(studio.project(), now));
+            }
+        });
+        guidance.valueProperty().addListener((obs, old, now) -> {
+            if (!updating && now != null) {
+                edit(GenerationEdits.guidance(studio.project(), now));
+            }
+        });
+        tokenBudget.valueProperty().addListener((obs, old, now) -> {
+            if (!updating && now != null) {
+                edit(GenerationEdits.tokenBudget(studio.project(), now));
+            }
+        });
+
+        seed.setId("seedField");
+        seed.setPrefColumnCount(9);
+        seed.setOnAction(e -> commitSeed());
+        seed.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                commitSeed();
+            }
+        });
+        Button randomise = new Button("Random");
+        randomise.setId("randomSeedButton");
+        randomise.setOnAction(e -> edit(GenerationEdits.seed(studio.project(), ThreadLocalRandom.current().nextLong(0, 1L << 32))));
+        seedLock.setId("seedLockCheck");
+        seedLock.setTooltip(new Tooltip("Unlocked: every Generate draws a new seed"));
+        seedLock.selectedProperty().bindBidirectional(generation.seedLockedProperty());
+
+        range.setId("frameRangeChoice");
+        range.getItems().setAll(FrameRange.values());
+        range.valueProperty().bindBidirectional(generation.rangeProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(4);
+        grid.addRow(0, new Label("Pack"), new HBox(4, pack, packFolder));
+        grid.addRow(1, new Label("Device"), device);
+        grid.add(runningDevice, 1, 2);
+        grid.addRow(3, new Label("Steps"), steps);
+        grid.addRow(4, new Label("Guidance"), guidance);
+        grid.addRow(5, new Label("Seed"), new HBox(4, seed, randomise, seedLock));
+        grid.addRow(6, new Label("Token budget K"), tokenBudget);
+        grid.addRow(7, new Label("Frames"), range);
+
+        Button generate = new Button("Generate");
+        generate.setId("generateButton");
+        generate.setDefaultButton(false);
+        generate.setOnAction(e -> generation.generate());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelGenerationButton");
+        cancel.disableProperty().bind(generation.service().runningProperty().isNull());
+        cancel.setOnAction(e -> generation.service().cancelRunning());
+        Button clearCache = new Button("Clear cache");
+        clearCache.setId("clearCacheButton");
+        clearCache.setTooltip(new Tooltip("Delete every stored result of this project (cache/ in the bundle)"));
+        clearCache.setOnAction(e -> generation.clearCache());
+        HBox actions = new HBox(6, generate, cancel, clearCache);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        queue.setId("generationQueue");
+        queue.setPrefHeight(72);
+        queue.setItems(generation.service().queue());
+        queue.setPlaceholder(new Label("Queue empty"));
+        queue.setCellFactory(list -> new QueueCell());
+        Label runningLabel = new Label();
+        runningLabel.setId("runningRequestLabel");
+        runningLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            GenerationRequest r = generation.service().runningProperty().get();
+            return r == null ? "Nothing running" : "Running " + r.describe();
+        }, generation.service().runningProperty()));
+        runningLabel.setWrapText(true);
+
+        getChildren().setAll(grid, new Label("References used"), references, actions, runningLabel,
+                new Label("Waiting"), queue);
+        studio.document().projectProperty().addListener((obs, old, now) -> show(now));
+        show(studio.project());
+    }
+
+    private void show(Project project) {
+        updating = true;
+        try {
+            GenerationSettings s = project.generation();
+            List<String> packs = new ArrayList<>(PackResolver.bundledIds());
+            if (!packs.contains(s.packId())) {
+                packs.add(s.packId());
+            }
+            if (!pack.getItems().equals(packs)) {
+                pack.getItems().setAll(packs);
+            }
+            pack.setValue(s.packId());
+            device.setValue(s.device());
+            steps.getValueFactory().setValue(s.steps());
+            guidance.getValueFactory().setValue(s.guidance());
+            tokenBudget.getValueFactory().setValue(s.tokenBudget());
+            if (!seed.isFocused()) {
+                seed.setText(Long.toString(s.seed()));
+            }
+            showReferences(project);
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void showReferences(Project project) {
+        List<String> used = project.generation().referencesUsed();
+        references.getChildren().clear();
+        for (ReferenceShot shot : project.enabledReferences()) {
+            CheckBox box = new CheckBox(shot.name());
+            box.setId("useReference-" + shot.id());
+            box.setSelected(used.isEmpty() || used.contains(shot.id()));
+            box.selectedProperty().addListener((obs, old, now) -> toggleReference(shot.id(), now));
+            references.getChildren().add(box);
+        }
+        if (references.getChildren().isEmpty()) {
+            Label none = new Label("No enabled reference: import or enable one in the reference bin.");
+            none.setWrapText(true);
+            none.getStyleClass().add("empty-zone");
+            references.getChildren().add(none);
+        }
+    }
+
+    private void toggleReference(String id, boolean use) {
+        if (updating) {
+            return;
+        }
+        Project project = studio.project();
+        List<String> enabled = project.enabledReferences().stream().map(ReferenceShot::id).toList();
+        List<String> used = new ArrayList<>(project.generation().referencesUsed().isEmpty() ? enabled
+                : project.generation().referencesUsed());
+        used.remove(id);
+        if (use) {
+            used.add(id);
+        }
+        List<String> ordered = enabled.stream().filter(used::contains).toList();
+        if (ordered.isEmpty()) {
+            studio.reportProblem("Cannot choose references", "generation needs at least one reference");
+            show(project);
+            return;
+        }
+        edit(GenerationEdits.referencesUsed(project, ordered.size() == enabled.size() ? List.of() : ordered));
+    }
+
+    private void commitSeed() {
+        if (updating) {
+            return;
+        }
+        String text = seed.getText().strip();
+        try {
+            long value = Long.parseLong(text);
+            if (value != studio.project().generation().seed()) {
+                edit(GenerationEdits.seed(studio.project(), value));
+            }
+        } catch (NumberFormatException e) {
+            studio.reportProblem("Cannot set seed", "'" + text + "' is not a whole number");
+            seed.setText(Long.toString(studio.project().generation().seed()));
+        }
+    }
+
+    private void choosePackFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose a model pack folder (with pack.json)");
+        File folder = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (folder == null) {
+            return;
+        }
+        if (!new File(folder, "pack.json").isFile()) {
+            studio.reportProblem("Cannot use " + folder.getName(), folder + " has no pack.json: not a model pack folder");
+            return;
+        }
+        edit(GenerationEdits.pack(studio.project(), folder.getAbsolutePath()));
+    }
+
+    private void edit(Edit edit) {
+        if (!studio.edit(edit)) {
+            show(studio.project());
+        }
+    }
+
+    private final class QueueCell extends ListCell<GenerationRequest> {
+        @Override
+        protected void updateItem(GenerationRequest item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label text = new Label(item.describe());
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
+            Button remove = new Button("✕");
+            remove.getStyleClass().add("queue-remove");
+            remove.setTooltip(new Tooltip("Remove from the queue"));
+            remove.setOnAction(e -> generation.service().remove(item));
+            setText(null);
+            setGraphic(new HBox(4, text, remove));
+        }
+    }
+
+}

@@ -1,0 +1,316 @@
+package org.fvstudio.ui.generation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
+
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import org.fvstudio.cache.CacheException;
+import org.fvstudio.cache.CacheKey;
+import org.fvstudio.cache.RenderCache;
+import org.fvstudio.cache.RenderedFrame;
+import org.fvstudio.inference.job.FrameResult;
+import org.fvstudio.inference.pack.PackException;
+import org.fvstudio.project.Project;
+import org.fvstudio.ui.studio.StudioViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Generation in the studio: the queue of requests, the results of the open project, and the render cache
+ * in its bundle. After every edit the frame keys are recomputed on a background thread; frames whose key
+ * changed turn stale, and a key already in the cache (an undo) brings its result back without computing.
+ * Cache trouble is reported in the status bar and never stops a generation or a save.
+ */
+public final class GenerationWorkspace implements AutoCloseable {
+
+    /** Unreferenced cache entries beyond this size are evicted, least recently used first. */
+    public static final long CACHE_LIMIT_BYTES = 2L << 30;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GenerationWorkspace.class);
+
+    private record Snapshot(int number, Project project, Path bundle, Map<Integer, CacheKey> shown) {
+    }
+
+    private final StudioViewModel studio;
+    private final GenerationResults results = new GenerationResults();
+    private final GenerationService service;
+    private final FrameKeyer keyer = new FrameKeyer();
+    private final ExecutorService cacheThread = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "fvstudio-render-cache");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<Snapshot> pendingRefresh = new AtomicReference<>();
+    private final IntegerProperty refreshesRequested = new SimpleIntegerProperty(this, "refreshesRequested");
+    private final IntegerProperty refreshesApplied = new SimpleIntegerProperty(this, "refreshesApplied");
+    private final BooleanProperty seedLocked = new SimpleBooleanProperty(this, "seedLocked", true);
+    private final ObjectProperty<FrameRange> range = new SimpleObjectProperty<>(this, "range", FrameRange.ALL);
+    private IntSupplier inPoint = () -> 0;
+    private IntSupplier outPoint = () -> Integer.MAX_VALUE;
+    private RenderCache cache; // guarded by this
+
+    public GenerationWorkspace(StudioViewModel studio) {
+        this.studio = studio;
+        this.service = new GenerationService(this::store, this::accept, message -> studio.statusProperty().set(message));
+        studio.document().locationProperty().addListener((obs, old, now) -> {
+            if (old == null || !old.folder().equals(now.folder())) {
+                results.clear();
+            }
+            scheduleRefresh();
+        });
+        studio.document().projectProperty().addListener((obs, old, now) -> scheduleRefresh());
+        scheduleRefresh();
+    }
+
+    /** Where "In/out range" reads the timeline's in and out points. */
+    public void setRangeSource(IntSupplier in, IntSupplier out) {
+        this.inPoint = in;
+        this.outPoint = out;
+    }
+
+    public GenerationResults results() {
+        return results;
+    }
+
+    public GenerationService service() {
+        return service;
+    }
+
+    public StudioViewModel studio() {
+        return studio;
+    }
+
+    /** Unlocked: every Generate draws a new seed first (an undoable edit). */
+    public BooleanProperty seedLockedProperty() {
+        return seedLocked;
+    }
+
+    public ObjectProperty<FrameRange> rangeProperty() {
+        return range;
+    }
+
+    /** Counts key refreshes asked for; {@link #refreshesAppliedProperty()} catches up once the stale marks match. */
+    public ReadOnlyIntegerProperty refreshesRequestedProperty() {
+        return refreshesRequested;
+    }
+
+    public ReadOnlyIntegerProperty refreshesAppliedProperty() {
+        return refreshesApplied;
+    }
+
+    // ---- actions (FX thread) -----------------------------------------------------------------------
+
+    /** Queues the frames of the chosen range with the project's settings; empty when there is nothing to do. */
+    public Optional<GenerationRequest> generate() {
+        return generate(range.get());
+    }
+
+    /** Queues the frames of {@code which}; empty (with a status message) when there is nothing to do. */
+    public Optional<GenerationRequest> generate(FrameRange which) {
+        List<Integer> frames = framesOf(which);
+        if (frames.isEmpty()) {
+            studio.statusProperty().set(which == FrameRange.STALE ? "Nothing to generate: no stale or missing frames"
+                    : "Nothing to generate: the frame range is empty");
+            return Optional.empty();
+        }
+        return Optional.of(generate(frames));
+    }
+
+    public GenerationRequest generate(List<Integer> frames) {
+        if (!seedLocked.get()) {
+            studio.edit(GenerationEdits.seed(studio.project(), ThreadLocalRandom.current().nextLong(0, 1L << 32)));
+        }
+        GenerationRequest request = service.enqueue(studio.project(), studio.document().bundleFolder(), frames);
+        studio.statusProperty().set("Queued generation " + request.describe());
+        return request;
+    }
+
+    public List<Integer> framesOf(FrameRange which) {
+        Project project = studio.project();
+        int last = project.frameCount() - 1;
+        List<Integer> frames = new ArrayList<>();
+        switch (which) {
+            case ALL, STALE -> {
+                for (int f = 0; f <= last; f++) {
+                    frames.add(f);
+                }
+            }
+            case IN_OUT -> {
+                for (int f = Math.max(0, inPoint.getAsInt()); f <= Math.min(last, outPoint.getAsInt()); f++) {
+                    frames.add(f);
+                }
+            }
+            case CURRENT -> frames.add(Math.min(last, studio.currentFrameProperty().get()));
+        }
+        return which == FrameRange.STALE ? results.needingGeneration(frames) : frames;
+    }
+
+    /** "Use these settings": the result's settings become the project's (undoable). */
+    public boolean useSettingsOf(int frame) {
+        return results.at(frame).map(r -> studio.edit(GenerationEdits.recall(studio.project(), r.settings(), frame)))
+                .orElse(false);
+    }
+
+    /** Deletes every stored result of the open project. */
+    public void clearCache() {
+        Path bundle = studio.document().bundleFolder();
+        cacheThread.execute(() -> {
+            String message;
+            try {
+                cacheFor(bundle).clear();
+                message = "Cleared the render cache of " + bundle.getFileName();
+            } catch (CacheException e) {
+                message = "Cannot clear the render cache: " + e.getMessage();
+            }
+            String shown = message;
+            Platform.runLater(() -> {
+                results.clear();
+                studio.statusProperty().set(shown);
+                scheduleRefresh();
+            });
+        });
+    }
+
+    // ---- generation callbacks ----------------------------------------------------------------------
+
+    /** Accelerator thread: key and cache the frame; the cache failing costs only the caching. */
+    private GeneratedFrame store(GenerationRequest request, FrameResult result, String device) {
+        CacheKey key = null;
+        try {
+            key = keyer.key(request.project(), request.bundle(), result.frame());
+        } catch (IOException | PackException e) {
+            LOG.warn("cannot key frame {}: {}", result.frame(), e.getMessage());
+        }
+        GeneratedFrame frame = RenderedFrames.fromPipeline(result, request.project().generation(), key, device);
+        if (key != null) {
+            try {
+                cacheFor(request.bundle()).put(result.frame(), key, RenderedFrames.toCache(frame));
+            } catch (CacheException | RuntimeException e) {
+                LOG.warn("cannot cache frame {}", result.frame(), e);
+                Platform.runLater(() -> studio.statusProperty().set("Frame " + result.frame()
+                        + " was generated but not cached: " + e.getMessage()));
+            }
+        }
+        return frame;
+    }
+
+    private void accept(GeneratedFrame frame) {
+        if (isForOpenProject(frame)) {
+            results.put(frame);
+        }
+    }
+
+    private boolean isForOpenProject(GeneratedFrame frame) {
+        GenerationRequest running = service.runningProperty().get();
+        Path bundle = running != null ? running.bundle() : null;
+        return bundle == null || bundle.equals(studio.document().bundleFolder());
+    }
+
+    // ---- cache refresh -----------------------------------------------------------------------------
+
+    private void scheduleRefresh() {
+        refreshesRequested.set(refreshesRequested.get() + 1);
+        Snapshot snapshot = new Snapshot(refreshesRequested.get(), studio.project(), studio.document().bundleFolder(), results.shownKeys());
+        if (pendingRefresh.getAndSet(snapshot) == null) {
+            cacheThread.execute(this::refreshLatest);
+        }
+    }
+
+    /** Cache thread: only the newest snapshot is worked on; older ones were superseded while waiting. */
+    private void refreshLatest() {
+        Snapshot s = pendingRefresh.getAndSet(null);
+        if (s == null) {
+            return;
+        }
+        Map<Integer, CacheKey> keys = Map.of();
+        String problem = null;
+        try {
+            keys = keyer.keys(s.project(), s.bundle());
+        } catch (IOException | PackException | RuntimeException e) {
+            problem = "Cannot tell which frames are stale: " + e.getMessage();
+        }
+        Map<Integer, GeneratedFrame> restored = new HashMap<>();
+        try {
+            RenderCache store = cacheFor(s.bundle());
+            for (var entry : keys.entrySet()) {
+                restoreFrame(store, entry.getKey(), entry.getValue(), s.shown().get(entry.getKey()))
+                        .ifPresent(r -> restored.put(r.frame(), r));
+            }
+        } catch (CacheException e) {
+            problem = e.getMessage();
+        }
+        Map<Integer, CacheKey> finalKeys = keys;
+        String finalProblem = problem;
+        int frameCount = s.project().frameCount();
+        Platform.runLater(() -> {
+            if (s.bundle().equals(studio.document().bundleFolder())) {
+                results.update(finalKeys, restored, frameCount);
+            }
+            if (finalProblem != null) {
+                studio.statusProperty().set(finalProblem);
+            }
+            refreshesApplied.set(Math.max(refreshesApplied.get(), s.number()));
+        });
+    }
+
+    private Optional<GeneratedFrame> restoreFrame(RenderCache store, int frame, CacheKey key, CacheKey shown) {
+        if (key.equals(shown)) {
+            return Optional.empty();
+        }
+        Optional<CacheKey> stored = store.keyOf(frame);
+        Optional<RenderedFrame> found = key.equals(stored.orElse(null)) ? store.get(frame) : store.restore(frame, key);
+        CacheKey foundKey = key;
+        if (found.isEmpty() && shown == null && stored.isPresent()) {
+            // Reopened after the inputs changed: show the old result, marked stale.
+            found = store.get(frame);
+            foundKey = stored.get();
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RenderedFrames.fromCache(frame, foundKey, found.get()));
+        } catch (IOException e) {
+            LOG.warn("ignoring cached frame {}: {}", frame, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private synchronized RenderCache cacheFor(Path bundle) throws CacheException {
+        Path folder = bundle.resolve("cache");
+        if (cache == null || !cache.folder().equals(folder)) {
+            cache = RenderCache.open(folder, CACHE_LIMIT_BYTES);
+        }
+        return cache;
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        cacheThread.shutdown();
+        try {
+            cacheThread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.fvstudio.ui.generation;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+
+import org.fvstudio.pose.Pose;
+import org.fvstudio.ui.studio.StudioViewModel;
+
+/**
+ * The generated frame beside the target skeleton of the current frame, or over it with a wipe slider; while
+ * the frame is being denoised its live preview takes the generated frame's place. Shows the settings that made
+ * the result, whether it is stale, and "Use these settings".
+ */
+public final class ResultCompareView extends VBox {
+
+    public enum Layout { SIDE_BY_SIDE, OVERLAY }
+
+    private static final double SIZE = 300;
+
+    private final StudioViewModel studio;
+    private final GenerationWorkspace generation;
+    private final Function<Pose, Optional<Image>> skeletons;
+    private final ImageView skeleton = view();
+    private final ImageView generated = view();
+    private final ImageView overlayBase = view();
+    private final ImageView overlayTop = view();
+    private final Rectangle wipe = new Rectangle(SIZE, SIZE);
+    private final Slider wipeSlider = new Slider(0, 1, 0.5);
+    private final ToggleButton sideBySide = new ToggleButton("Side by side");
+    private final ToggleButton overlay = new ToggleButton("Overlay");
+    private final Label info = new Label();
+    private final Button useSettings = new Button("Use these settings");
+    private final HBox pair;
+    private final VBox overlayBox;
+    private GeneratedFrame shown;
+    private boolean shownStale;
+
+    public ResultCompareView(GenerationWorkspace generation, Function<Pose, Optional<Image>> skeletons) {
+        this.generation = generation;
+        this.studio = generation.studio();
+        this.skeletons = skeletons;
+        setId("resultCompare");
+        setSpacing(6);
+        setPadding(new Insets(6));
+
+        ToggleGroup layout = new ToggleGroup();
+        sideBySide.setToggleGroup(layout);
+        overlay.setToggleGroup(layout);
+        sideBySide.setId("compareSideBySide");
+        overlay.setId("compareOverlay");
+        sideBySide.setSelected(true);
+        layout.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            }
+            showLayout();
+        });
+        wipeSlider.setId("compareWipe");
+        wipeSlider.setPrefWidth(SIZE);
+        wipe.widthProperty().bind(wipeSlider.valueProperty().multiply(SIZE));
+        overlayTop.setClip(wipe);
+        useSettings.setId("useSettingsButton");
+        useSettings.setOnAction(e -> generation.useSettingsOf(studio.currentFrameProperty().get()));
+        info.setId("resultInfo");
+        info.setWrapText(true);
+
+        pair = new HBox(8, titled("Target skeleton", skeleton), titled("Generated", generated));
+        StackPane stack = new StackPane(overlayBase, overlayTop);
+        stack.setAlignment(Pos.TOP_LEFT);
+        stack.setMaxSize(SIZE, SIZE);
+        overlayBox = new VBox(4, new Label("Skeleton ◀ wipe ▶ generated"), stack, wipeSlider);
+        HBox bar = new HBox(8, sideBySide, overlay, useSettings);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Pane spacer = new Pane();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        getChildren().setAll(bar, info, pair, overlayBox);
+
+        studio.currentFrameProperty().addListener((obs, old, now) -> refresh());
+        studio.document().projectProperty().addListener((obs, old, now) -> refresh());
+        generation.results().changesProperty().addListener((obs, old, now) -> {
+            int frame = studio.currentFrameProperty().get();
+            if (generation.results().at(frame).orElse(null) != shown || generation.results().isStale(frame) != shownStale) {
+                refresh();
+            }
+        });
+        generation.service().previewProperty().addListener((obs, old, now) -> showPreview(now));
+        showLayout();
+        refresh();
+    }
+
+    public void setCompareLayout(Layout layout) {
+        (layout == Layout.OVERLAY ? overlay : sideBySide).setSelected(true);
+    }
+
+    public Layout compareLayout() {
+        return overlay.isSelected() ? Layout.OVERLAY : Layout.SIDE_BY_SIDE;
+    }
+
+    public Image generatedImage() {
+        return generated.getImage();
+    }
+
+    public Image skeletonImage() {
+        return skeleton.getImage();
+    }
+
+    public Slider wipeSlider() {
+        return wipeSlider;
+    }
+
+    private void showLayout() {
+        boolean side = !overlay.isSelected();
+        pair.setVisible(side);
+        pair.setManaged(side);
+        overlayBox.setVisible(!side);
+        overlayBox.setManaged(!side);
+    }
+
+    private void refresh() {
+        int frame = studio.currentFrameProperty().get();
+        Image target = studio.project().frameCount() > 0 ? skeletons.apply(studio.currentTargetPose()).orElse(null) : null;
+        skeleton.setImage(target);
+        overlayBase.setImage(target);
+        Optional<GeneratedFrame> result = generation.results().at(frame);
+        shown = result.orElse(null);
+        shownStale = generation.results().isStale(frame);
+        Image picture = result.map(r -> FxImages.of(r.image())).orElse(null);
+        generated.setImage(picture);
+        overlayTop.setImage(picture);
+        useSettings.setDisable(result.isEmpty());
+        info.setText(result.map(r -> describe(r, generation.results().isStale(frame)))
+                .orElse("Frame " + frame + " has not been generated yet."));
+    }
+
+    private void showPreview(GenerationService.Preview preview) {
+        if (preview != null && preview.frame() == studio.currentFrameProperty().get()) {
+            Image image = FxImages.of(preview.image());
+            generated.setImage(image);
+            overlayTop.setImage(image);
+            info.setText("Frame " + preview.frame() + ": preview after step " + preview.step());
+        } else if (preview == null) {
+            refresh();
+        }
+    }
+
+    static String describe(GeneratedFrame r, boolean stale) {
+        var s = r.settings();
+        return String.format("Frame %d%s · %s · %s · %d steps · guidance %.2f · seed %d · K %s · %s, %.2f s",
+                r.frame(), stale ? " · STALE (inputs changed)" : "", s.packId().replaceAll(".*[/\\\\]", ""),
+                s.device(), s.steps(), s.guidance(), s.seed(), s.tokenBudget() == 0 ? "pack default" : s.tokenBudget(),
+                r.device(), r.seconds());
+    }
+
+    private static ImageView view() {
+        ImageView view = new ImageView();
+        view.setFitWidth(SIZE);
+        view.setFitHeight(SIZE);
+        view.setPreserveRatio(true);
+        return view;
+    }
+
+    private static VBox titled(String title, ImageView view) {
+        return new VBox(2, new Label(title), view);
+    }
+}

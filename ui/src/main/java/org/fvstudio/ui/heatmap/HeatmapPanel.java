@@ -1,0 +1,196 @@
+package org.fvstudio.ui.heatmap;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.fvstudio.cache.ReferenceResult;
+import org.fvstudio.export.FloatMap;
+import org.fvstudio.export.HeatmapRange;
+import org.fvstudio.project.Project;
+import org.fvstudio.project.ReferenceShot;
+import org.fvstudio.ui.generation.GeneratedFrame;
+import org.fvstudio.ui.generation.GenerationWorkspace;
+import org.fvstudio.ui.studio.StudioViewModel;
+import org.fvstudio.ui.studio.ViewerMode;
+
+/**
+ * For the current frame, every reference that fed it with its correlation map overlaid, the selected tokens
+ * and its share; opacity, shared or per-map colour scale with a legend, and the value under the pointer.
+ */
+public final class HeatmapPanel extends VBox {
+
+    private final StudioViewModel studio;
+    private final GenerationWorkspace generation;
+    private final Consumer<String> afterOpen;
+    private final Slider opacity = new Slider(0, 1, 0.6);
+    private final ToggleButton shared = new ToggleButton("Shared scale");
+    private final ToggleButton perMap = new ToggleButton("Per-map scale");
+    private final CheckBox showMask = new CheckBox("Selected tokens");
+    private final FlowPane tiles = new FlowPane(8, 8);
+    private final Label legendMin = new Label();
+    private final Label legendMax = new Label();
+    private final Label legendNote = new Label();
+    private final Label hover = new Label(" ");
+    private final Label empty = new Label();
+    private final Map<Path, Image> pictures = new HashMap<>();
+    private GeneratedFrame shown;
+
+    /** @param afterOpen runs after a click opened a reference (the window shows the editor then) */
+    public HeatmapPanel(StudioViewModel studio, GenerationWorkspace generation, Consumer<String> afterOpen) {
+        this.studio = studio;
+        this.generation = generation;
+        this.afterOpen = afterOpen;
+        setId("heatmapPanel");
+        setSpacing(6);
+        setPadding(new Insets(6));
+
+        opacity.setId("heatmapOpacity");
+        opacity.setPrefWidth(120);
+        ToggleGroup scale = new ToggleGroup();
+        shared.setToggleGroup(scale);
+        perMap.setToggleGroup(scale);
+        shared.setId("heatmapSharedScale");
+        perMap.setId("heatmapPerMapScale");
+        shared.setSelected(true);
+        scale.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one of the two is always on
+            } else {
+                rebuild();
+            }
+        });
+        showMask.setId("heatmapShowMask");
+        showMask.setSelected(true);
+        showMask.selectedProperty().addListener((obs, old, now) -> rebuild());
+        HBox controls = new HBox(8, new Label("Opacity"), opacity, shared, perMap, showMask);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        ImageView bar = new ImageView(HeatmapImages.legendBar(160, 10));
+        HBox legend = new HBox(6, legendMin, bar, legendMax, legendNote);
+        legend.setId("heatmapLegend");
+        legend.setAlignment(Pos.CENTER_LEFT);
+        hover.setId("heatmapHover");
+        empty.getStyleClass().add("empty-zone");
+        empty.setId("heatmapEmpty");
+
+        ScrollPane scroll = new ScrollPane(tiles);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().setAll(new Label("Correlation heatmaps"), controls, legend, hover, empty, scroll);
+
+        studio.currentFrameProperty().addListener((obs, old, now) -> rebuild());
+        // Other frames finishing must not cost the FX thread a redraw of this one.
+        generation.results().changesProperty().addListener((obs, old, now) -> {
+            if (generation.results().at(studio.currentFrameProperty().get()).orElse(null) != shown) {
+                rebuild();
+            }
+        });
+        studio.document().projectProperty().addListener((obs, old, now) -> rebuild());
+        rebuild();
+    }
+
+    public DoubleProperty heatmapOpacityProperty() {
+        return opacity.valueProperty();
+    }
+
+    public BooleanProperty sharedScaleProperty() {
+        return shared.selectedProperty();
+    }
+
+    public List<HeatmapTile> tiles() {
+        return tiles.getChildren().stream().map(HeatmapTile.class::cast).toList();
+    }
+
+    private void rebuild() {
+        int frame = studio.currentFrameProperty().get();
+        Optional<GeneratedFrame> result = generation.results().at(frame);
+        shown = result.orElse(null);
+        tiles.getChildren().clear();
+        hover.setText(" ");
+        if (result.isEmpty() || result.get().references().isEmpty()) {
+            empty.setText("Frame " + frame + " has not been generated yet: no correlation maps to show.");
+            empty.setVisible(true);
+            empty.setManaged(true);
+            legendMin.setText("");
+            legendMax.setText("");
+            legendNote.setText("");
+            return;
+        }
+        empty.setVisible(false);
+        empty.setManaged(false);
+        GeneratedFrame generated = result.get();
+        List<FloatMap> maps = generated.references().stream().map(ReferenceResult::correlation).toList();
+        HeatmapRange common = HeatmapRange.shared(maps);
+        boolean sharedScale = shared.isSelected();
+        if (sharedScale) {
+            legendMin.setText(String.format("%.3f", common.min()));
+            legendMax.setText(String.format("%.3f", common.max()));
+            legendNote.setText("one scale for all maps");
+        } else {
+            legendMin.setText("min");
+            legendMax.setText("max");
+            legendNote.setText("each map over its own range");
+        }
+        Project project = studio.project();
+        List<HeatmapTile> made = new ArrayList<>();
+        for (int i = 0; i < generated.references().size(); i++) {
+            ReferenceResult reference = generated.references().get(i);
+            Optional<ReferenceShot> shot = project.reference(reference.referenceId());
+            String name = shot.map(ReferenceShot::name).orElse(reference.referenceId() + " (removed)");
+            HeatmapRange range = sharedScale ? common : HeatmapRange.of(reference.correlation());
+            HeatmapTile tile = new HeatmapTile(name, shot.map(this::picture).orElse(blank()), reference, i, range,
+                    generated.mask(), opacity.valueProperty(), showMask.isSelected(), this::open);
+            tile.hoverTextProperty().addListener((obs, old, now) -> hover.setText(now.isEmpty() ? " " : now));
+            made.add(tile);
+        }
+        tiles.getChildren().setAll(made);
+    }
+
+    private void open(String referenceId) {
+        if (studio.project().reference(referenceId).isEmpty()) {
+            studio.statusProperty().set("Reference " + referenceId + " is no longer in the project");
+            return;
+        }
+        studio.selectedReferenceIdProperty().set(referenceId);
+        studio.viewerModeProperty().set(ViewerMode.REFERENCE);
+        afterOpen.accept(referenceId);
+    }
+
+    private Image picture(ReferenceShot shot) {
+        Path file = studio.referenceImagePath(shot);
+        if (!Files.isRegularFile(file)) {
+            return blank();
+        }
+        // Loaded in the background by JavaFX; the tile shows it when ready.
+        return pictures.computeIfAbsent(file, f -> new Image(f.toUri().toString(), HeatmapTile.SIZE, HeatmapTile.SIZE,
+                false, true, true));
+    }
+
+    private static Image blank() {
+        return new WritableImage(1, 1);
+    }
+}
