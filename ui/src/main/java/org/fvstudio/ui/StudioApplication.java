@@ -12,6 +12,8 @@ import org.fvstudio.ui.document.BundleProjectStorage;
 import org.fvstudio.ui.firstrun.SampleProjectInstaller;
 import org.fvstudio.ui.firstrun.StudioStartup;
 import org.fvstudio.ui.help.InferenceStatus;
+import org.fvstudio.ui.inference.InferenceSettings;
+import org.fvstudio.ui.inference.OnnxInferenceStatus;
 import org.fvstudio.ui.preferences.PreferenceRules;
 import org.fvstudio.ui.preferences.PreferencesStore;
 import org.fvstudio.ui.preferences.StudioPreferences;
@@ -56,7 +58,8 @@ public final class StudioApplication extends Application {
                 new PreferencesStore(home, PreferenceRules.forThisMachine()));
         StudioWindow window = createWindow(stage, tasks, home);
         Optional<BundledAssets> assets = BundledAssets.locate();
-        StudioFeatures features = StudioFeatures.install(window, preferences, versionText, InferenceStatus.NONE, assets);
+        InferenceStatus inference = new OnnxInferenceStatus(() -> InferenceSettings.from(preferences.current()));
+        StudioFeatures features = StudioFeatures.install(window, preferences, versionText, inference, assets);
         stage.show();
         if (!preferences.loaded().warnings().isEmpty()) {
             new FxStudioDialogs(stage).showProblem("Preferences reset to defaults",

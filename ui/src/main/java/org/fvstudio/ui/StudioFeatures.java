@@ -3,17 +3,21 @@ package org.fvstudio.ui;
 import java.util.Optional;
 
 import org.fvstudio.assets.BundledAssets;
+import org.fvstudio.ui.extraction.ExtractionFeature;
+import org.fvstudio.ui.extraction.FxExtractionDialogs;
 import org.fvstudio.ui.firstrun.FirstRunGuide;
 import org.fvstudio.ui.help.AboutInfo;
 import org.fvstudio.ui.help.HelpMenu;
 import org.fvstudio.ui.help.InferenceStatus;
+import org.fvstudio.ui.inference.InferenceSettings;
+import org.fvstudio.ui.inference.OnnxInferenceStatus;
 import org.fvstudio.ui.preferences.PreferencesFeature;
 import org.fvstudio.ui.preferences.StudioPreferences;
 import org.fvstudio.ui.view.StudioWindow;
 
 /**
  * The parts of the studio around the editing window: preferences (menu, theme, autosave interval),
- * the welcome guide and the Help menu. Installed once on a built {@link StudioWindow}.
+ * the welcome guide, the Help menu and DWPose pose extraction. Installed once on a built {@link StudioWindow}.
  */
 public final class StudioFeatures {
 
@@ -21,13 +25,15 @@ public final class StudioFeatures {
     private final PreferencesFeature preferencesFeature;
     private final HelpMenu help;
     private final FirstRunGuide guide;
+    private final ExtractionFeature extraction;
 
     private StudioFeatures(StudioPreferences preferences, PreferencesFeature preferencesFeature, HelpMenu help,
-                           FirstRunGuide guide) {
+                           FirstRunGuide guide, ExtractionFeature extraction) {
         this.preferences = preferences;
         this.preferencesFeature = preferencesFeature;
         this.help = help;
         this.guide = guide;
+        this.extraction = extraction;
     }
 
     public static StudioFeatures install(StudioWindow window, StudioPreferences preferences, String version,
@@ -39,11 +45,17 @@ public final class StudioFeatures {
         });
         HelpMenu help = HelpMenu.install(window, preferences, () -> AboutInfo.gather(version, inference, assets),
                 guide::show);
+        ExtractionFeature extraction = ExtractionFeature.install(window,
+                () -> InferenceSettings.from(preferences.current()), new FxExtractionDialogs(window.stage()));
+        if (inference instanceof OnnxInferenceStatus onnx) {
+            extraction.extraction().deviceUsedProperty().addListener(
+                    (obs, old, device) -> onnx.recordDeviceUsed("DWPose " + device));
+        }
         for (String warning : preferences.loaded().warnings()) {
             window.viewModel().lastProblemProperty().set(warning);
             window.viewModel().statusProperty().set(warning);
         }
-        return new StudioFeatures(preferences, preferencesFeature, help, guide);
+        return new StudioFeatures(preferences, preferencesFeature, help, guide, extraction);
     }
 
     public StudioPreferences preferences() {
@@ -60,5 +72,9 @@ public final class StudioFeatures {
 
     public FirstRunGuide guide() {
         return guide;
+    }
+
+    public ExtractionFeature extraction() {
+        return extraction;
     }
 }

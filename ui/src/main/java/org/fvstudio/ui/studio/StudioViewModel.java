@@ -66,6 +66,8 @@ public final class StudioViewModel {
     private final ObjectProperty<ViewerMode> viewerMode = new SimpleObjectProperty<>(this, "viewerMode", ViewerMode.TARGET);
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     private final ObjectProperty<String> lastProblem = new SimpleObjectProperty<>(this, "lastProblem");
+    private final ObjectProperty<DrivingVideo> drivingVideo = new SimpleObjectProperty<>(this, "drivingVideo");
+    private final ObservableList<ReferenceCommand> referenceCommands = FXCollections.observableArrayList();
     private final StringBinding title;
     private final ObjectBinding<Optional<ReferenceShot>> selectedReference;
     private int untitledCounter;
@@ -137,6 +139,19 @@ public final class StudioViewModel {
 
     public BackgroundTasks tasks() {
         return tasks;
+    }
+
+    /**
+     * The video the current target poses were extracted from (null when none), for showing its frames behind
+     * the target skeleton. Not saved in the project; a new or opened project clears it.
+     */
+    public ObjectProperty<DrivingVideo> drivingVideoProperty() {
+        return drivingVideo;
+    }
+
+    /** Extra commands of the reference bin's context menu, added by features. */
+    public ObservableList<ReferenceCommand> referenceCommands() {
+        return referenceCommands;
     }
 
     /** The image file of a reference inside the open bundle. */
@@ -216,6 +231,7 @@ public final class StudioViewModel {
             untitledCounter++;
             Project fresh = Project.createNew(untitledCounter == 1 ? "Untitled" : "Untitled " + untitledCounter);
             document.replace(fresh, ProjectLocation.scratch(nextScratchFolder()), false);
+            drivingVideo.set(null);
             currentFrame.set(0);
             status.set("New project");
         });
@@ -264,6 +280,7 @@ public final class StudioViewModel {
     private void install(Project project, ProjectLocation location, boolean dirty, String message) {
         abandonScratchIfUnused();
         document.replace(project, location, dirty);
+        drivingVideo.set(null);
         selectedReferenceId.set(project.references().isEmpty() ? null : project.references().get(0).id());
         currentFrame.set(0);
         remember(location.folder());

@@ -32,6 +32,7 @@ import javafx.scene.layout.VBox;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.project.ShotScale;
+import org.fvstudio.ui.studio.ReferenceCommand;
 import org.fvstudio.ui.studio.StudioViewModel;
 
 /** The reference bin: thumbnails of the reference shots with their scale label and enable toggle. */
@@ -191,7 +192,18 @@ public final class ReferenceBinView extends BorderPane {
             toggle.setOnAction(e -> viewModel.setReferenceEnabled(shot.id(), !shot.enabled()));
             MenuItem remove = new MenuItem("Remove");
             remove.setOnAction(e -> viewModel.removeReference(shot.id()));
-            return new ContextMenu(rename, scaleMenu, toggle, new SeparatorMenuItem(), remove);
+            ContextMenu menu = new ContextMenu(rename, scaleMenu, toggle);
+            if (!viewModel.referenceCommands().isEmpty()) {
+                menu.getItems().add(new SeparatorMenuItem());
+                for (ReferenceCommand command : viewModel.referenceCommands()) {
+                    MenuItem item = new MenuItem(command.text());
+                    item.setId(command.id());
+                    item.setOnAction(e -> command.action().accept(shot.id()));
+                    menu.getItems().add(item);
+                }
+            }
+            menu.getItems().addAll(new SeparatorMenuItem(), remove);
+            return menu;
         }
     }
 

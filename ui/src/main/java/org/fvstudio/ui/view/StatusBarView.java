@@ -3,6 +3,7 @@ package org.fvstudio.ui.view;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
@@ -41,5 +42,10 @@ public final class StatusBarView extends HBox {
                 () -> viewModel.document().isDirty() ? "Unsaved changes" : "All changes saved",
                 viewModel.document().dirtyProperty()));
         getChildren().setAll(status, job, progress, history);
+    }
+
+    /** Adds a feature's own status item (e.g. the device pose extraction ran on) before the saved-state label. */
+    public void addSection(Node section) {
+        getChildren().add(getChildren().size() - 1, section);
     }
 }

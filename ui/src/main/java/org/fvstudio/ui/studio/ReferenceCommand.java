@@ -1,0 +1,20 @@
+package org.fvstudio.ui.studio;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A command that features add to the reference bin's context menu (e.g. "Detect pose").
+ *
+ * @param text   the menu text
+ * @param id     the menu item's node id, for tests and styling
+ * @param action called on the FX thread with the reference's id
+ */
+public record ReferenceCommand(String text, String id, Consumer<String> action) {
+
+    public ReferenceCommand {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(action, "action");
+    }
+}

@@ -1,0 +1,255 @@
+package org.fvstudio.ui.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.fvstudio.ui.studio.FxTestSupport.awaitJobs;
+import static org.fvstudio.ui.studio.FxTestSupport.copyResource;
+import static org.fvstudio.ui.studio.FxTestSupport.fx;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.fvstudio.inference.dwpose.OneEuroSettings;
+import org.fvstudio.inference.dwpose.VideoExtractionOptions;
+import org.fvstudio.inference.runtime.DevicePreference;
+import org.fvstudio.pose.PersonPose;
+import org.fvstudio.pose.Pose;
+import org.fvstudio.project.Project;
+import org.fvstudio.project.ReferenceShot;
+import org.fvstudio.timeline.PersonTrack;
+import org.fvstudio.timeline.PoseKeyframe;
+import org.fvstudio.ui.document.BundleProjectStorage;
+import org.fvstudio.ui.edit.ProjectEdits;
+import org.fvstudio.ui.inference.InferenceSettings;
+import org.fvstudio.ui.settings.StudioHome;
+import org.fvstudio.ui.studio.DrivingVideo;
+import org.fvstudio.ui.studio.ScriptedDialogs;
+import org.fvstudio.ui.studio.StudioViewModel;
+import org.fvstudio.ui.studio.ViewerMode;
+import org.fvstudio.ui.task.BackgroundTasks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Detect pose and extract from video through the view-model, with the stand-in DWPose models. */
+class PoseExtractionTest {
+
+    @TempDir
+    Path temp;
+
+    private BackgroundTasks tasks;
+    private ScriptedDialogs dialogs;
+    private StudioViewModel studio;
+    private InferenceSettings settings;
+    private PoseExtraction extraction;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void setUp() {
+        tasks = new BackgroundTasks();
+        dialogs = new ScriptedDialogs();
+        settings = DwposeTestData.settings();
+        studio = fx(() -> new StudioViewModel(new BundleProjectStorage(), tasks, new StudioHome(temp.resolve("home")), dialogs));
+        extraction = new PoseExtraction(studio, () -> settings);
+    }
+
+    @AfterEach
+    void tearDown() {
+        tasks.close();
+    }
+
+    private String importFrame30() {
+        Path image = copyResource("images/pose2sim_cam03_frame30.jpg", temp.resolve("in"));
+        fx(() -> studio.importReferenceFiles(List.of(image)));
+        awaitJobs(tasks);
+        return studio.project().references().get(0).id();
+    }
+
+    @Test
+    void detectPoseAppliesBothPeopleAsOneUndoableEditAndShowsTheReference() {
+        String id = importFrame30();
+        fx(() -> studio.selectedReferenceIdProperty().set(null));
+        Pose empty = studio.project().reference(id).orElseThrow().pose();
+        assertThat(empty.people()).isEmpty();
+
+        fx(() -> extraction.detectPose(id));
+        assertThat(fx(() -> extraction.busyProperty().get())).isTrue();
+        awaitDone();
+
+        assertThat(dialogs.problems).isEmpty();
+        Pose detected = studio.project().reference(id).orElseThrow().pose();
+        assertThat(detected.canvasWidth()).isEqualTo(272);
+        assertThat(detected.canvasHeight()).isEqualTo(480);
+        assertThat(detected.people()).hasSize(2);
+        assertNose(detected.people().get(0), DwposeTestData.nose(DwposeTestData.PERSON_A, 272, 480));
+        assertNose(detected.people().get(1), DwposeTestData.nose(DwposeTestData.PERSON_B, 272, 480));
+        assertThat(studio.selectedReferenceIdProperty().get()).isEqualTo(id);
+        assertThat(studio.viewerModeProperty().get()).isEqualTo(ViewerMode.REFERENCE);
+        assertThat(studio.statusProperty().get()).contains("Detected 2 people", "estimator CPU");
+        assertThat(extraction.deviceUsedProperty().get()).startsWith("detector CPU, estimator CPU");
+        assertThat(extraction.busyProperty().get()).isFalse();
+        assertThat(studio.document().undoTextProperty().get()).isEqualTo("Undo Detect pose (2 people)");
+
+        fx(studio::undo);
+        assertThat(studio.project().reference(id).orElseThrow().pose()).isEqualTo(empty);
+        assertThat(studio.project().references()).hasSize(1);
+        fx(studio::redo);
+        assertThat(studio.project().reference(id).orElseThrow().pose()).isEqualTo(detected);
+    }
+
+    @Test
+    void missingModelsNameBothFilesAndTheFolderAndChangeNothing() throws Exception {
+        String id = importFrame30();
+        Path empty = Files.createDirectories(temp.resolve("models").resolve("dwpose"));
+        settings = new InferenceSettings(DevicePreference.CPU, 1, List.of(empty));
+        Project before = studio.project();
+        String undoBefore = studio.document().undoTextProperty().get();
+
+        fx(() -> extraction.detectPose(id));
+        awaitDone();
+
+        assertThat(studio.project()).isEqualTo(before);
+        assertThat(dialogs.problems).singleElement().asString()
+                .contains("Cannot detect pose", "yolox_l.onnx", "dw-ll_ucoco_384.onnx", "into " + empty, "downloads nothing");
+        assertThat(studio.document().undoTextProperty().get()).isEqualTo(undoBefore);
+        assertThat(extraction.busyProperty().get()).isFalse();
+
+        fx(() -> extraction.extractFromVideo(DwposeTestData.VIDEO, VideoExtractionOptions.defaults()));
+        awaitDone();
+        assertThat(studio.project()).isEqualTo(before);
+        assertThat(dialogs.problems).hasSize(2).last().asString()
+                .contains("Cannot extract poses from pose2sim_cam03.mp4", "yolox_l.onnx", "dw-ll_ucoco_384.onnx", empty.toString());
+    }
+
+    @Test
+    void videoWithStrideTenBecomesTheTargetTrackRetimedToTheProjectRate() {
+        Project before = studio.project();
+        assertThat(before.fps()).isEqualTo(24);
+
+        fx(() -> extraction.extractFromVideo(DwposeTestData.VIDEO,
+                new VideoExtractionOptions(10, OneEuroSettings.forPixels(), true)));
+        awaitDone();
+
+        assertThat(dialogs.problems).isEmpty();
+        Project after = studio.project();
+        assertThat(after.target().people()).hasSize(1);
+        PersonTrack person = after.target().people().get(0);
+        // Video frames 0, 10, ..., 90 at 60 fps land on project frames round(f * 24 / 60).
+        assertThat(person.keyframes()).extracting(PoseKeyframe::frame).containsExactly(0, 4, 8, 12, 16, 20, 24, 28, 32, 36);
+        assertThat(after.frameCount()).isEqualTo(48);
+        double[] nose = fittedToCanvas(DwposeTestData.nose(DwposeTestData.PERSON_A, 1088, 1920), 512, 512);
+        for (PoseKeyframe key : person.keyframes()) {
+            assertNose(key.pose(), nose);
+        }
+        assertThat(studio.drivingVideoProperty().get()).isEqualTo(new DrivingVideo(DwposeTestData.VIDEO, 60.0));
+        assertThat(studio.drivingVideoProperty().get().sourceFrameAt(36, after.fps())).isEqualTo(90);
+        assertThat(studio.statusProperty().get()).contains("10 keys", "retimed from 60 to 24 fps",
+                "fitted from 1088x1920 to the 512x512 canvas");
+
+        fx(studio::undo);
+        assertThat(studio.project()).isEqualTo(before);
+    }
+
+    @Test
+    void aProjectAtTheVideoRateKeepsTheFrameNumbersAndGrowsToHoldThem() {
+        fx(() -> studio.edit(ProjectEdits.setFps(studio.project(), 60)));
+        Project before = studio.project();
+
+        fx(() -> extraction.extractFromVideo(DwposeTestData.VIDEO, VideoExtractionOptions.defaults().withFrameStride(10)));
+        awaitDone();
+
+        Project after = studio.project();
+        assertThat(after.target().people()).hasSize(2);
+        assertThat(after.target().people()).allSatisfy(person -> assertThat(person.keyframes())
+                .extracting(PoseKeyframe::frame).containsExactly(0, 10, 20, 30, 40, 50, 60, 70, 80, 90));
+        assertThat(after.frameCount()).isEqualTo(91);
+        assertNose(after.target().people().get(1).keyframes().get(3).pose(),
+                fittedToCanvas(DwposeTestData.nose(DwposeTestData.PERSON_B, 1088, 1920), 512, 512));
+
+        fx(studio::undo);
+        assertThat(studio.project()).isEqualTo(before);
+        assertThat(studio.project().frameCount()).isEqualTo(48);
+    }
+
+    @Test
+    void aFileThatIsNoVideoIsNamedAndChangesNothing() throws Exception {
+        Path notes = Files.writeString(temp.resolve("notes.mp4"), "shot list, not a video");
+        Project before = studio.project();
+
+        fx(() -> extraction.extractFromVideo(notes, VideoExtractionOptions.defaults()));
+        awaitDone();
+
+        assertThat(studio.project()).isEqualTo(before);
+        assertThat(dialogs.problems).singleElement().asString()
+                .startsWith("Cannot extract poses from notes.mp4: ").contains(notes.toString());
+    }
+
+    @Test
+    void cancellingMidwayLeavesTheProjectUnchanged() throws Exception {
+        Project before = studio.project();
+
+        fx(() -> extraction.extractFromVideo(DwposeTestData.VIDEO, VideoExtractionOptions.defaults()));
+        // Wait for the first frames to be done, then cancel while the rest are still to come.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> tasks.progressProperty().get() > 0));
+        double progressAtCancel = fx(() -> {
+            double progress = tasks.progressProperty().get();
+            extraction.cancel();
+            return progress;
+        });
+        awaitDone();
+
+        assertThat(progressAtCancel).isGreaterThan(0).isLessThan(1);
+        assertThat(studio.project()).isEqualTo(before);
+        assertThat(studio.document().history().canUndo()).isFalse();
+        assertThat(dialogs.problems).isEmpty();
+        assertThat(studio.statusProperty().get()).contains("cancelled", "target track is unchanged");
+        assertThat(extraction.busyProperty().get()).isFalse();
+        assertThat(studio.drivingVideoProperty().get()).isNull();
+    }
+
+    @Test
+    void aSecondRunWhileOneIsBusyIsRefused() {
+        String id = importFrame30();
+        Project before = studio.project();
+        fx(() -> {
+            extraction.extractFromVideo(DwposeTestData.VIDEO, VideoExtractionOptions.defaults());
+            extraction.detectPose(id);
+        });
+        assertThat(fx(() -> studio.statusProperty().get())).contains("already running");
+        fx(extraction::cancel);
+        awaitDone();
+        assertThat(studio.project()).isEqualTo(before);
+    }
+
+    /** Every outcome delivered and the extraction worker really stopped (after a cancel it stops at the next frame). */
+    private void awaitDone() {
+        awaitJobs(tasks);
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fx(() -> extraction.busyProperty().get()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the extraction worker did not stop within 60 s", e);
+        }
+    }
+
+    private static double[] fittedToCanvas(double[] point, int width, int height) {
+        double scale = Math.min(width / (double) DwposeTestData.VIDEO_WIDTH, height / (double) DwposeTestData.VIDEO_HEIGHT);
+        return new double[] {point[0] * scale + (width - DwposeTestData.VIDEO_WIDTH * scale) / 2,
+                point[1] * scale + (height - DwposeTestData.VIDEO_HEIGHT * scale) / 2};
+    }
+
+    private static void assertNose(PersonPose person, double[] expected) {
+        assertThat(person.confidence(0)).isGreaterThanOrEqualTo(0.3);
+        assertThat(person.x(0)).isCloseTo(expected[0], within(1.0));
+        assertThat(person.y(0)).isCloseTo(expected[1], within(1.0));
+    }
+}
