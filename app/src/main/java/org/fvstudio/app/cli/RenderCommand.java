@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.fvstudio.export.ExportException;
 import org.fvstudio.export.ExportResult;
+import org.fvstudio.export.FloatMap;
+import org.fvstudio.export.HeatmapOverlay;
+import org.fvstudio.export.HeatmapRange;
 import org.fvstudio.export.VideoQuality;
-import org.fvstudio.inference.image.Heatmaps;
 import org.fvstudio.inference.job.FrameResult;
 import org.fvstudio.inference.job.GenerationException;
 import org.fvstudio.inference.job.GenerationJob;
@@ -194,6 +196,7 @@ public final class RenderCommand implements Callable<Integer> {
             String name = String.format("frame_%05d", r.frame());
             PngImages.write(r.image(), out.resolve(name + ".png"));
             float[] range = r.correlation().range();
+            HeatmapRange shared = new HeatmapRange(range[0], range[1]);
             ObjectNode s = json.createObjectNode();
             s.put("frame", r.frame()).put("image", name + ".png");
             StageTimings t = r.timings();
@@ -205,8 +208,8 @@ public final class RenderCommand implements Callable<Integer> {
             for (int i = 0; i < r.correlation().referenceIds().size(); i++) {
                 String id = r.correlation().referenceIds().get(i);
                 String heat = String.format("heatmap_%05d_%s.png", r.frame(), id.replaceAll("[^A-Za-z0-9_-]", "_"));
-                PngImages.write(Heatmaps.render(r.correlation().of(i), r.correlation().height(), r.correlation().width(),
-                        range[0], range[1], 256, 256), out.resolve(heat));
+                FloatMap map = FloatMap.of(r.correlation().width(), r.correlation().height(), r.correlation().of(i));
+                PngImages.write(HeatmapOverlay.colorize(map, shared, 256, 256), out.resolve(heat));
                 float lo = Float.POSITIVE_INFINITY;
                 float hi = Float.NEGATIVE_INFINITY;
                 for (float v : r.correlation().of(i)) {
