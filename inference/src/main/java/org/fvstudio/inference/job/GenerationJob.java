@@ -3,6 +3,7 @@ package org.fvstudio.inference.job;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.fvstudio.inference.runtime.CancellationToken;
 
 /**
  * A UI-free generation job over a list of project frames. {@link #run()} blocks the calling thread (a
@@ -40,6 +41,12 @@ public final class GenerationJob {
         return cancellation.isCancelled();
     }
 
+    private void throwIfCancelled() throws GenerationException {
+        if (cancellation.isCancelled()) {
+            throw new GenerationException(GenerationError.Kind.CANCELLED, "generation cancelled");
+        }
+    }
+
     public List<Integer> frames() {
         return frames;
     }
@@ -54,7 +61,7 @@ public final class GenerationJob {
             int frameIndex = index;
             long stepsBefore = (long) index * steps;
             StepObserver observer = (stepsDone, stepCount, preview) -> {
-                cancellation.throwIfCancelled();
+                throwIfCancelled();
                 long elapsed = System.nanoTime() - start;
                 long completed = stepsBefore + stepsDone;
                 Optional<Duration> eta = completed == 0 ? Optional.empty()
@@ -66,7 +73,7 @@ public final class GenerationJob {
                 }
             };
             try {
-                cancellation.throwIfCancelled();
+                throwIfCancelled();
                 FrameResult result = generator.generate(frame, observer);
                 done++;
                 listener.onFrame(result);
