@@ -1,5 +1,6 @@
 package org.fvstudio.media;
 
+import org.fvstudio.pose.render.RgbImage;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,7 +182,7 @@ public final class VideoFrameReader implements Iterator<VideoFrame>, AutoCloseab
             data.position(y * stridePerRow);
             data.get(rgb, y * rowBytes, rowBytes);
         }
-        return new RgbImage(w, h, rgb);
+        return RgbImage.ofRgbBytes(w, h, rgb);
     }
 
     @Override
