@@ -54,41 +54,56 @@ public final class ImageTensors {
         }
         int sw = src.width();
         int sh = src.height();
-        float[][] channels = new float[3][sw * sh];
-        for (int y = 0; y < sh; y++) {
-            for (int x = 0; x < sw; x++) {
-                int p = src.rgb(x, y);
-                channels[0][y * sw + x] = (p >> 16) & 0xff;
-                channels[1][y * sw + x] = (p >> 8) & 0xff;
-                channels[2][y * sw + x] = p & 0xff;
-            }
-        }
+        int[] in = src.packedPixels();
         Kernel kx = Kernel.of(sw, newWidth);
         Kernel ky = Kernel.of(sh, newHeight);
+        // horizontal pass: sh rows of newWidth pixels, R, G, B interleaved
+        float[] rows = new float[sh * newWidth * 3];
+        for (int y = 0; y < sh; y++) {
+            int rowIn = y * sw;
+            int rowOut = y * newWidth * 3;
+            for (int x = 0; x < newWidth; x++) {
+                double r = 0;
+                double g = 0;
+                double b = 0;
+                double[] w = kx.weights[x];
+                int first = rowIn + kx.first[x];
+                for (int k = 0; k < w.length; k++) {
+                    int p = in[first + k];
+                    r += w[k] * ((p >> 16) & 0xff);
+                    g += w[k] * ((p >> 8) & 0xff);
+                    b += w[k] * (p & 0xff);
+                }
+                int o = rowOut + 3 * x;
+                rows[o] = (float) r;
+                rows[o + 1] = (float) g;
+                rows[o + 2] = (float) b;
+            }
+        }
+        // vertical pass, accumulated row by row so the inner loop runs over contiguous memory
+        int stride = newWidth * 3;
         int[] packed = new int[newWidth * newHeight];
-        for (int c = 0; c < 3; c++) {
-            float[] rows = new float[sh * newWidth];
-            for (int y = 0; y < sh; y++) {
-                for (int x = 0; x < newWidth; x++) {
-                    double acc = 0;
-                    for (int k = 0; k < kx.count[x]; k++) {
-                        acc += kx.weights[x][k] * channels[c][y * sw + kx.first[x] + k];
-                    }
-                    rows[y * newWidth + x] = (float) acc;
+        double[] acc = new double[stride];
+        for (int y = 0; y < newHeight; y++) {
+            java.util.Arrays.fill(acc, 0);
+            double[] w = ky.weights[y];
+            for (int k = 0; k < w.length; k++) {
+                int base = (ky.first[y] + k) * stride;
+                double wk = w[k];
+                for (int i = 0; i < stride; i++) {
+                    acc[i] += wk * rows[base + i];
                 }
             }
-            for (int y = 0; y < newHeight; y++) {
-                for (int x = 0; x < newWidth; x++) {
-                    double acc = 0;
-                    for (int k = 0; k < ky.count[y]; k++) {
-                        acc += ky.weights[y][k] * rows[(ky.first[y] + k) * newWidth + x];
-                    }
-                    int v = (int) Math.max(0, Math.min(255, Math.floor(acc + 0.5)));
-                    packed[y * newWidth + x] |= v << (16 - 8 * c);
-                }
+            int rowOut = y * newWidth;
+            for (int x = 0; x < newWidth; x++) {
+                packed[rowOut + x] = toChannel(acc[3 * x]) << 16 | toChannel(acc[3 * x + 1]) << 8 | toChannel(acc[3 * x + 2]);
             }
         }
         return RgbImage.ofPacked(newWidth, newHeight, packed);
+    }
+
+    private static int toChannel(double v) {
+        return (int) Math.max(0, Math.min(255, Math.floor(v + 0.5)));
     }
 
     /** Per output pixel: first source index, count and normalised triangle weights. */

@@ -1,5 +1,6 @@
 package org.fvstudio.inference.pipeline;
 
+import ai.onnxruntime.OnnxTensor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.fvstudio.inference.job.StepObserver;
 import org.fvstudio.inference.job.TokenChoice;
 import org.fvstudio.inference.pack.ModelPack;
 import org.fvstudio.inference.pack.PackManifest;
+import org.fvstudio.inference.runtime.ModelSession;
 import org.fvstudio.inference.scheduler.Scheduler;
 import org.fvstudio.inference.scheduler.SchedulerRun;
 import org.fvstudio.inference.selection.BankSelection;
@@ -231,56 +233,67 @@ public final class GenerationPipeline implements FrameGenerator {
                 x[i] *= (float) run.initNoiseSigma();
             }
         }
-        Map<String, TensorIn> conditional = new HashMap<>();
-        Map<String, TensorIn> unconditional = new HashMap<>();
-        conditional.put(cond.poseInputName(), cond.poseInput());
-        unconditional.put(cond.poseInputName(), cond.poseInput());
-        if (selections.isEmpty()) {
-            // no reference_net: K = 1 with weight 0 (ONNX shapes cannot be empty)
-            for (BankSpec b : m.banks()) {
-                putTokens(unconditional, b, new float[b.channels()], new float[1], 1);
-                putTokens(conditional, b, new float[b.channels()], new float[1], 1);
-            }
-        } else {
-            for (BankSelection s : selections) {
-                putTokens(conditional, s.bank(), s.tokens(), s.weights(), s.k());
-                putTokens(unconditional, s.bank(), new float[s.tokens().length], new float[s.k()], s.k());
-            }
-        }
         boolean guided = options.guidance() != 1.0;
         float g = (float) options.guidance();
-        observer.onStep(0, timesteps.length, () -> decodeQuietly(x));
-        float[] sample = x;
-        for (int i = 0; i < timesteps.length; i++) {
-            TensorIn timestep = TensorIn.of(new float[] {timesteps[i]}, 1);
-            TensorIn sampleIn = TensorIn.of(sample, 1, lt.channels(), lt.height(), lt.width());
-            float[] prediction = predict(conditional, sampleIn, timestep);
-            if (guided) {
-                float[] uncond = predict(unconditional, sampleIn, timestep);
-                for (int j = 0; j < prediction.length; j++) {
-                    prediction[j] = uncond[j] + g * (prediction[j] - uncond[j]);
+        ModelSession denoiser = pack.session(PackManifest.DENOISER).orElseThrow();
+        long[] sampleShape = {1, lt.channels(), lt.height(), lt.width()};
+        try (NativeFeed feed = new NativeFeed(denoiser.environment())) {
+            Map<String, OnnxTensor> conditional = new HashMap<>();
+            Map<String, OnnxTensor> unconditional = new HashMap<>();
+            OnnxTensor pose = feed.put(cond.poseInputName(), cond.poseInput().data(), cond.poseInput().shape());
+            conditional.put(cond.poseInputName(), pose);
+            unconditional.put(cond.poseInputName(), pose);
+            if (selections.isEmpty()) {
+                // no reference_net: K = 1 with weight 0 (ONNX shapes cannot be empty)
+                for (BankSpec b : m.banks()) {
+                    putTokens(feed, conditional, "", b, new float[b.channels()], new float[1], 1);
+                    putTokens(feed, unconditional, "", b, new float[b.channels()], new float[1], 1);
+                }
+            } else {
+                for (BankSelection s : selections) {
+                    putTokens(feed, conditional, "", s.bank(), s.tokens(), s.weights(), s.k());
+                    if (guided) {
+                        putTokens(feed, unconditional, "uncond:", s.bank(), new float[s.tokens().length],
+                                new float[s.k()], s.k());
+                    }
                 }
             }
-            float[] before = sample;
-            int stepIndex = i;
-            float[] finalPrediction = prediction;
-            sample = run.step(i, prediction, sample);
-            observer.onStep(i + 1, timesteps.length, () -> decodeQuietly(run.predictOriginal(stepIndex, finalPrediction, before)));
+            Map<String, OnnxTensor> out = Map.of("prediction", feed.output("prediction", sampleShape));
+            Map<String, OnnxTensor> uncondOut = Map.of("prediction", feed.output("uncond:prediction", sampleShape));
+            observer.onStep(0, timesteps.length, () -> decodeQuietly(x));
+            float[] sample = x;
+            float[] uncond = new float[lt.size()];
+            for (int i = 0; i < timesteps.length; i++) {
+                OnnxTensor sampleIn = feed.put("sample", sample, sampleShape);
+                OnnxTensor timestep = feed.put("timestep", new float[] {timesteps[i]}, 1);
+                conditional.put("sample", sampleIn);
+                conditional.put("timestep", timestep);
+                calls.runInPlace(denoiser, PackManifest.DENOISER, conditional, out);
+                float[] prediction = feed.read("prediction", new float[lt.size()]);
+                GraphCalls.requireFinite(PackManifest.DENOISER, "prediction", prediction, denoiser);
+                if (guided) {
+                    unconditional.put("sample", sampleIn);
+                    unconditional.put("timestep", timestep);
+                    calls.runInPlace(denoiser, PackManifest.DENOISER, unconditional, uncondOut);
+                    feed.read("uncond:prediction", uncond);
+                    GraphCalls.requireFinite(PackManifest.DENOISER, "prediction", uncond, denoiser);
+                    for (int j = 0; j < prediction.length; j++) {
+                        prediction[j] = uncond[j] + g * (prediction[j] - uncond[j]);
+                    }
+                }
+                float[] before = sample;
+                int stepIndex = i;
+                sample = run.step(i, prediction, sample);
+                observer.onStep(i + 1, timesteps.length, () -> decodeQuietly(run.predictOriginal(stepIndex, prediction, before)));
+            }
+            return sample;
         }
-        return sample;
     }
 
-    private float[] predict(Map<String, TensorIn> conditioning, TensorIn sample, TensorIn timestep) throws GenerationException {
-        Map<String, TensorIn> in = new HashMap<>(conditioning);
-        in.put("sample", sample);
-        in.put("timestep", timestep);
-        return GraphCalls.output(calls.run(pack.session(PackManifest.DENOISER).orElseThrow(), PackManifest.DENOISER, in),
-                "prediction", PackManifest.DENOISER);
-    }
-
-    private static void putTokens(Map<String, TensorIn> in, BankSpec bank, float[] tokens, float[] weights, int k) {
-        in.put("tokens_" + bank.name(), TensorIn.of(tokens, 1, k, bank.channels()));
-        in.put("weights_" + bank.name(), TensorIn.of(weights, 1, k));
+    private static void putTokens(NativeFeed feed, Map<String, OnnxTensor> in, String keyPrefix, BankSpec bank,
+            float[] tokens, float[] weights, int k) throws GenerationException {
+        in.put("tokens_" + bank.name(), feed.put(keyPrefix + "tokens_" + bank.name(), tokens, 1, k, bank.channels()));
+        in.put("weights_" + bank.name(), feed.put(keyPrefix + "weights_" + bank.name(), weights, 1, k));
     }
 
     /** The image tensor [3, H, W] in [-1, 1] for a final latent. */

@@ -63,7 +63,22 @@ public final class GraphCalls {
         }
     }
 
-    private static void requireFinite(String role, String name, float[] data, ModelSession session)
+    /**
+     * Runs a graph on inputs and pinned outputs that the caller owns (a {@link NativeFeed}); nothing is allocated
+     * or copied here, the outputs are written in place.
+     */
+    void runInPlace(ModelSession session, String role, Map<String, OnnxTensor> inputs, Map<String, OnnxTensor> outputs)
+            throws GenerationException {
+        long start = System.nanoTime();
+        try (OrtSession.Result ignored = session.run(inputs, outputs)) {
+            runtimeNanos += System.nanoTime() - start;
+        } catch (InferenceException e) {
+            throw new GenerationException(GenerationError.Kind.RUNTIME, session.file().getFileName() + " (" + role
+                    + ") failed: " + e.getMessage(), e);
+        }
+    }
+
+    static void requireFinite(String role, String name, float[] data, ModelSession session)
             throws GenerationException {
         for (int i = 0; i < data.length; i++) {
             if (!Float.isFinite(data[i])) {
