@@ -128,9 +128,18 @@ public final class ImageTensors {
                 for (int i = 0; i < w.length; i++) {
                     w[i] = sum > 0 ? w[i] / sum : 0;
                 }
-                first[o] = lo;
-                count[o] = w.length;
-                weights[o] = w;
+                // drop zero-weight taps at either end (enlarging: 2 taps instead of 3)
+                int a = 0;
+                int b = w.length;
+                while (b - a > 1 && w[a] == 0) {
+                    a++;
+                }
+                while (b - a > 1 && w[b - 1] == 0) {
+                    b--;
+                }
+                first[o] = lo + a;
+                count[o] = b - a;
+                weights[o] = java.util.Arrays.copyOfRange(w, a, b);
             }
             return new Kernel(first, count, weights);
         }

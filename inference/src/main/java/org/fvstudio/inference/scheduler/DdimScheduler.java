@@ -42,17 +42,32 @@ public final class DdimScheduler implements Scheduler {
                 Parameterisation.check(modelOutput, sample);
                 double a = alphaAt(timesteps, index);
                 double aPrev = alphaAt(timesteps, index + 1);
+                // per-step constants, so the loop has no square roots
+                double sqrtA = Math.sqrt(a);
+                double sqrtOneMinusA = Math.sqrt(1 - a);
                 double sqrtPrev = Math.sqrt(aPrev);
                 double sigmaPrev = Math.sqrt(1 - aPrev);
+                PredictionType type = config.predictionType();
+                boolean clip = config.clipSample();
                 float[] next = new float[sample.length];
                 for (int i = 0; i < next.length; i++) {
-                    double x0 = Parameterisation.x0(config.predictionType(), modelOutput[i], sample[i], a);
+                    double m = modelOutput[i];
+                    double x = sample[i];
+                    double x0 = switch (type) {
+                        case EPSILON -> (x - sqrtOneMinusA * m) / sqrtA;
+                        case V_PREDICTION -> sqrtA * x - sqrtOneMinusA * m;
+                        case SAMPLE -> m;
+                    };
                     double eps;
-                    if (config.clipSample()) {
+                    if (clip) {
                         x0 = Math.max(-1, Math.min(1, x0));
-                        eps = (sample[i] - Math.sqrt(a) * x0) / Math.sqrt(1 - a);
+                        eps = (x - sqrtA * x0) / sqrtOneMinusA;
                     } else {
-                        eps = Parameterisation.eps(config.predictionType(), modelOutput[i], sample[i], a, x0);
+                        eps = switch (type) {
+                            case EPSILON -> m;
+                            case V_PREDICTION -> sqrtA * m + sqrtOneMinusA * x;
+                            case SAMPLE -> (x - sqrtA * x0) / sqrtOneMinusA;
+                        };
                     }
                     next[i] = (float) (sqrtPrev * x0 + sigmaPrev * eps);
                 }
