@@ -1,6 +1,5 @@
 package org.fvstudio.inference.pipeline;
 
-import ai.onnxruntime.OnnxTensor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.fvstudio.inference.job.StepObserver;
 import org.fvstudio.inference.job.TokenChoice;
 import org.fvstudio.inference.pack.ModelPack;
 import org.fvstudio.inference.pack.PackManifest;
-import org.fvstudio.inference.runtime.ModelSession;
 import org.fvstudio.inference.scheduler.Scheduler;
 import org.fvstudio.inference.scheduler.SchedulerRun;
 import org.fvstudio.inference.selection.BankSelection;
@@ -52,6 +50,7 @@ public final class GenerationPipeline implements FrameGenerator {
     private final ReferenceStage referenceStage;
     private final Scheduler scheduler;
     private final TokenSelector selector;
+    private final DenoisingLoop loop;
     private List<ReferenceFeatures> loadedReferences;
 
     public GenerationPipeline(ModelPack pack, Project project, ReferenceImages images, GenerationOptions options)
@@ -61,9 +60,9 @@ public final class GenerationPipeline implements FrameGenerator {
         this.project = project;
         this.images = images;
         this.options = options;
-        if (m.context().frames() != 1) {
-            throw new GenerationException(GenerationError.Kind.PACK, "pack " + m.id() + " is temporal (context.frames = "
-                    + m.context().frames() + "); this version generates frame-independent packs only");
+        if (m.context().frames() > 1 && !"triangular".equals(m.context().blend())) {
+            throw new GenerationException(GenerationError.Kind.PACK, "pack " + m.id() + " has context.blend '"
+                    + m.context().blend() + "'; temporal packs must blend overlapping windows with 'triangular'");
         }
         if (!"pixel".equals(m.latent().type()) && m.graph(PackManifest.VAE_DECODER).isEmpty()) {
             throw new GenerationException(GenerationError.Kind.PACK, "pack " + m.id() + " has a '" + m.latent().type()
@@ -74,6 +73,7 @@ public final class GenerationPipeline implements FrameGenerator {
         this.referenceStage = new ReferenceStage(pack, poseMaps, calls);
         this.scheduler = Scheduler.named(m.scheduler().type(), m.scheduler().config());
         this.selector = new TokenSelector(m.selection());
+        this.loop = new DenoisingLoop(pack.session(PackManifest.DENOISER).orElseThrow(), calls, m);
     }
 
     private static List<ReferenceShot> chooseReferences(Project project, GenerationOptions options) throws GenerationException {
@@ -124,8 +124,81 @@ public final class GenerationPipeline implements FrameGenerator {
         return calls.runtimeNanos();
     }
 
+    /**
+     * Frames denoised together: 1 for frame-independent packs; for temporal packs ({@code context.frames} > 1) a
+     * segment of {@link #TEMPORAL_SEGMENT_WINDOWS} windows, inside which overlapping windows are blended at every
+     * step. Segments are independent, which keeps memory flat however long the sequence is.
+     */
+    @Override
+    public int segmentLength() {
+        PackManifest.ContextSpec c = m.context();
+        if (c.frames() <= 1) {
+            return 1;
+        }
+        return c.frames() + (TEMPORAL_SEGMENT_WINDOWS - 1) * (c.frames() - c.overlap());
+    }
+
+    /** Windows per independently denoised segment of a temporal pack. */
+    static final int TEMPORAL_SEGMENT_WINDOWS = 8;
+
     @Override
     public FrameResult generate(int frame, StepObserver observer) throws GenerationException {
+        return generateSegment(List.of(frame), observer).get(0);
+    }
+
+    /** Per frame, everything the denoiser needs and the UI shows, before any step. */
+    private record PreparedFrame(int frame, FrameConditions cond, List<BankSelection> selections, long poseMapNanos,
+                                 long referenceNanos, long pcmNanos, long selectionNanos, long runtimeNanos) {
+    }
+
+    @Override
+    public List<FrameResult> generateSegment(List<Integer> frames, StepObserver observer) throws GenerationException {
+        List<PreparedFrame> prepared = new ArrayList<>();
+        for (int frame : frames) {
+            prepared.add(prepare(frame));
+        }
+        List<ReferenceFeatures> refs = referenceFeatures();
+        long t4 = System.nanoTime();
+        long runtimeBeforeDenoise = calls.runtimeNanos();
+        float[][] noise = new float[frames.size()][];
+        List<DenoisingLoop.FrameInputs> inputs = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            noise[i] = initialNoise(frames.get(i));
+            PreparedFrame p = prepared.get(i);
+            inputs.add(new DenoisingLoop.FrameInputs(p.cond.poseInputName(), p.cond.poseInput(), p.selections));
+        }
+        float[][] latents = loop.run(scheduler.start(options.steps()), noise, inputs, options.guidance(), observer,
+                this::decodeQuietly, DenoisingLoop.PredictionTap.NONE);
+        long t5 = System.nanoTime();
+        long denoiseRuntime = calls.runtimeNanos() - runtimeBeforeDenoise;
+        List<String> ids = refs.stream().map(ReferenceFeatures::referenceId).toList();
+        List<FrameResult> results = new ArrayList<>();
+        int n = frames.size();
+        for (int i = 0; i < n; i++) {
+            long d0 = System.nanoTime();
+            long decodeRuntimeBefore = calls.runtimeNanos();
+            RgbImage image = decode(latents[i]).orElseResize(project.canvasWidth(), project.canvasHeight());
+            long decodeNanos = System.nanoTime() - d0;
+            PreparedFrame p = prepared.get(i);
+            List<TokenChoice> choices = new ArrayList<>();
+            for (BankSelection s : p.selections) {
+                choices.add(new TokenChoice(s.bank().name(), s.bank().gridH(), s.bank().gridW(), s.indices().clone(),
+                        s.scores().clone(), s.shares()));
+            }
+            double[] shares = choices.isEmpty() ? new double[refs.size()] : choices.get(0).shares();
+            // the segment's denoising time is shared equally by its frames
+            long denoise = (t5 - t4) / n;
+            long runtime = p.runtimeNanos + denoiseRuntime / n + calls.runtimeNanos() - decodeRuntimeBefore;
+            StageTimings timings = new StageTimings(p.poseMapNanos, p.referenceNanos, p.pcmNanos, p.selectionNanos,
+                    denoise, decodeNanos, runtime,
+                    p.poseMapNanos + p.referenceNanos + p.pcmNanos + p.selectionNanos + denoise + decodeNanos);
+            results.add(new FrameResult(p.frame, image, new CorrelationMaps(ids, m.correlationH(), m.correlationW(),
+                    p.cond.correlation), choices, shares, timings));
+        }
+        return results;
+    }
+
+    private PreparedFrame prepare(int frame) throws GenerationException {
         long t0 = System.nanoTime();
         long runtimeBefore = calls.runtimeNanos();
         Pose target = project.targetPoseAt(frame);
@@ -141,22 +214,19 @@ public final class GenerationPipeline implements FrameGenerator {
         long t3 = System.nanoTime();
         List<BankSelection> selections = select(refs, cond.correlation);
         long t4 = System.nanoTime();
-        float[] x0 = denoise(frame, cond, selections, observer);
-        long t5 = System.nanoTime();
-        RgbImage image = decode(x0).orElseResize(project.canvasWidth(), project.canvasHeight());
-        long t6 = System.nanoTime();
+        return new PreparedFrame(frame, cond, selections, t1 - t0, t2 - t1, t3 - t2, t4 - t3,
+                calls.runtimeNanos() - runtimeBefore);
+    }
 
-        List<String> ids = refs.stream().map(ReferenceFeatures::referenceId).toList();
-        List<TokenChoice> choices = new ArrayList<>();
-        for (BankSelection s : selections) {
-            choices.add(new TokenChoice(s.bank().name(), s.bank().gridH(), s.bank().gridW(), s.indices().clone(),
-                    s.scores().clone(), s.shares()));
+    private float[] initialNoise(int frame) {
+        SchedulerRun run = scheduler.start(options.steps());
+        float[] x = GaussianNoise.forFrame(options.seed(), frame, m.noiseSharedAcrossFrames(), m.latent().size());
+        if (run.initNoiseSigma() != 1.0) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= (float) run.initNoiseSigma();
+            }
         }
-        double[] shares = choices.isEmpty() ? new double[refs.size()] : choices.get(0).shares();
-        StageTimings timings = new StageTimings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5,
-                calls.runtimeNanos() - runtimeBefore, t6 - t0);
-        return new FrameResult(frame, image, new CorrelationMaps(ids, m.correlationH(), m.correlationW(), cond.correlation),
-                choices, shares, timings);
+        return x;
     }
 
     private List<ReferenceFeatures> referenceFeatures() throws GenerationException {
@@ -220,80 +290,6 @@ public final class GenerationPipeline implements FrameGenerator {
             out.add(selector.select(correlation, m.correlationH(), m.correlationW(), features, bank.withTopK(k)));
         }
         return out;
-    }
-
-    private float[] denoise(int frame, FrameConditions cond, List<BankSelection> selections, StepObserver observer)
-            throws GenerationException {
-        PackManifest.LatentSpec lt = m.latent();
-        SchedulerRun run = scheduler.start(options.steps());
-        int[] timesteps = run.timesteps();
-        float[] x = GaussianNoise.forFrame(options.seed(), frame, m.noiseSharedAcrossFrames(), lt.size());
-        if (run.initNoiseSigma() != 1.0) {
-            for (int i = 0; i < x.length; i++) {
-                x[i] *= (float) run.initNoiseSigma();
-            }
-        }
-        boolean guided = options.guidance() != 1.0;
-        float g = (float) options.guidance();
-        ModelSession denoiser = pack.session(PackManifest.DENOISER).orElseThrow();
-        long[] sampleShape = {1, lt.channels(), lt.height(), lt.width()};
-        try (NativeFeed feed = new NativeFeed(denoiser.environment())) {
-            Map<String, OnnxTensor> conditional = new HashMap<>();
-            Map<String, OnnxTensor> unconditional = new HashMap<>();
-            OnnxTensor pose = feed.put(cond.poseInputName(), cond.poseInput().data(), cond.poseInput().shape());
-            conditional.put(cond.poseInputName(), pose);
-            unconditional.put(cond.poseInputName(), pose);
-            if (selections.isEmpty()) {
-                // no reference_net: K = 1 with weight 0 (ONNX shapes cannot be empty)
-                for (BankSpec b : m.banks()) {
-                    putTokens(feed, conditional, "", b, new float[b.channels()], new float[1], 1);
-                    putTokens(feed, unconditional, "", b, new float[b.channels()], new float[1], 1);
-                }
-            } else {
-                for (BankSelection s : selections) {
-                    putTokens(feed, conditional, "", s.bank(), s.tokens(), s.weights(), s.k());
-                    if (guided) {
-                        putTokens(feed, unconditional, "uncond:", s.bank(), new float[s.tokens().length],
-                                new float[s.k()], s.k());
-                    }
-                }
-            }
-            Map<String, OnnxTensor> out = Map.of("prediction", feed.output("prediction", sampleShape));
-            Map<String, OnnxTensor> uncondOut = Map.of("prediction", feed.output("uncond:prediction", sampleShape));
-            observer.onStep(0, timesteps.length, () -> decodeQuietly(x));
-            float[] sample = x;
-            float[] uncond = new float[lt.size()];
-            for (int i = 0; i < timesteps.length; i++) {
-                OnnxTensor sampleIn = feed.put("sample", sample, sampleShape);
-                OnnxTensor timestep = feed.put("timestep", new float[] {timesteps[i]}, 1);
-                conditional.put("sample", sampleIn);
-                conditional.put("timestep", timestep);
-                calls.runInPlace(denoiser, PackManifest.DENOISER, conditional, out);
-                float[] prediction = feed.read("prediction", new float[lt.size()]);
-                GraphCalls.requireFinite(PackManifest.DENOISER, "prediction", prediction, denoiser);
-                if (guided) {
-                    unconditional.put("sample", sampleIn);
-                    unconditional.put("timestep", timestep);
-                    calls.runInPlace(denoiser, PackManifest.DENOISER, unconditional, uncondOut);
-                    feed.read("uncond:prediction", uncond);
-                    GraphCalls.requireFinite(PackManifest.DENOISER, "prediction", uncond, denoiser);
-                    for (int j = 0; j < prediction.length; j++) {
-                        prediction[j] = uncond[j] + g * (prediction[j] - uncond[j]);
-                    }
-                }
-                float[] before = sample;
-                int stepIndex = i;
-                sample = run.step(i, prediction, sample);
-                observer.onStep(i + 1, timesteps.length, () -> decodeQuietly(run.predictOriginal(stepIndex, prediction, before)));
-            }
-            return sample;
-        }
-    }
-
-    private static void putTokens(NativeFeed feed, Map<String, OnnxTensor> in, String keyPrefix, BankSpec bank,
-            float[] tokens, float[] weights, int k) throws GenerationException {
-        in.put("tokens_" + bank.name(), feed.put(keyPrefix + "tokens_" + bank.name(), tokens, 1, k, bank.channels()));
-        in.put("weights_" + bank.name(), feed.put(keyPrefix + "weights_" + bank.name(), weights, 1, k));
     }
 
     /** The image tensor [3, H, W] in [-1, 1] for a final latent. */
