@@ -1,0 +1,145 @@
+"""Export a checkpoint as the fvs-tiny model pack (ONNX opset 17 + pack.json + model card).
+
+  /usr/bin/python3 -m training.export --ckpt training/runs/full/best.pt --out assets/packs/fvs-tiny
+"""
+import argparse
+import hashlib
+import json
+import os
+
+import torch
+import torch.nn as nn
+
+from .model.net import FVSTiny, BANKS
+
+OPSET = 17
+
+
+class RefNetGraph(nn.Module):
+    def __init__(self, m):
+        super().__init__()
+        self.m = m
+
+    def forward(self, ref_image, ref_pose):
+        return self.m(ref_image, ref_pose)
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for chunk in iter(lambda: f.read(1 << 20), b''):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def spec(shape):
+    return {'shape': shape, 'dtype': 'float32'}
+
+
+GRAPHS = {
+    'pcm': {'file': 'pcm.onnx',
+            'inputs': {'ref_pose': spec(['N', 3, 256, 256]), 'target_pose': spec(['B', 3, 256, 256])},
+            'outputs': {'correlation': spec(['B', 'N', 16, 16])}},
+    'reference_net': {'file': 'reference_net.onnx',
+                      'inputs': {'ref_image': spec(['N', 3, 128, 128]), 'ref_pose': spec(['N', 3, 256, 256])},
+                      'outputs': {'bank_g16': spec(['N', 96, 16, 16]), 'bank_g8': spec(['N', 128, 8, 8])}},
+    'pose_guider': {'file': 'pose_guider.onnx',
+                    'inputs': {'target_pose': spec(['B', 3, 256, 256])},
+                    'outputs': {'pose_features': spec(['B', 64, 16, 16])}},
+    'denoiser': {'file': 'denoiser.onnx',
+                 'inputs': {'sample': spec(['B', 3, 128, 128]), 'timestep': spec(['B']),
+                            'pose_features': spec(['B', 64, 16, 16]),
+                            'tokens_g16': spec(['B', 'K16', 96]), 'weights_g16': spec(['B', 'K16']),
+                            'tokens_g8': spec(['B', 'K8', 128]), 'weights_g8': spec(['B', 'K8'])},
+                 'outputs': {'prediction': spec(['B', 3, 128, 128])}},
+}
+
+
+def manifest(extra=None):
+    m = {
+        'format': 'fvstudio-pack', 'version': 1, 'id': 'fvs-tiny',
+        'name': 'FV Studio tiny (synthetic mannequins)', 'license': 'MIT',
+        'resolution': {'width': 128, 'height': 128},
+        'pose_map': {'width': 256, 'height': 256, 'parts': ['body'], 'fit': 'stretch',
+                     'stick_half_width': 4, 'joint_radius': 4, 'range': [0, 1]},
+        'reference_image': {'width': 128, 'height': 128, 'fit': 'stretch', 'range': [-1, 1]},
+        'latent': {'type': 'pixel', 'channels': 3, 'height': 128, 'width': 128, 'scale_factor': 1.0,
+                   'range': [-1, 1]},
+        'graphs': GRAPHS,
+        'correlation': {'grid': [16, 16]},
+        'banks': [{'name': n, 'grid': [g, g], 'channels': c, 'top_k': k} for n, g, c, k in BANKS],
+        'selection': {'resize': 'bilinear', 'align_corners': False, 'softmax': False,
+                      'weight': 'two_sigmoid', 'order': 'score_desc_then_index_asc'},
+        'guidance': {'default': 1.0, 'unconditional': 'zero_tokens'},
+        'scheduler': {'type': 'ddim', 'eta': 0.0, 'num_train_timesteps': 1000,
+                      'beta_schedule': 'scaled_linear', 'beta_start': 0.00085, 'beta_end': 0.012,
+                      'rescale_zero_snr': True, 'prediction_type': 'sample', 'timestep_spacing': 'trailing',
+                      'final_alpha_cumprod': 1.0, 'clip_sample': False, 'default_steps': 8},
+        'context': {'frames': 1, 'overlap': 0, 'blend': 'none'},
+        'noise': {'shared_across_frames': True},
+    }
+    if extra:
+        m.update(extra)
+    return m
+
+
+def export(model, out, training_info=None):
+    os.makedirs(out, exist_ok=True)
+    model.eval()
+    N, B = 2, 1
+    rp = torch.rand(N, 3, 256, 256)
+    tp = torch.rand(B, 3, 256, 256)
+    ri = torch.rand(N, 3, 128, 128) * 2 - 1
+    kw = dict(opset_version=OPSET, do_constant_folding=True)
+    with torch.no_grad():
+        torch.onnx.export(model.pcm, (rp, tp), os.path.join(out, 'pcm.onnx'),
+                          input_names=['ref_pose', 'target_pose'], output_names=['correlation'],
+                          dynamic_axes={'ref_pose': {0: 'N'}, 'target_pose': {0: 'B'},
+                                        'correlation': {0: 'B', 1: 'N'}}, **kw)
+        torch.onnx.export(RefNetGraph(model.refnet), (ri, rp), os.path.join(out, 'reference_net.onnx'),
+                          input_names=['ref_image', 'ref_pose'], output_names=['bank_g16', 'bank_g8'],
+                          dynamic_axes={'ref_image': {0: 'N'}, 'ref_pose': {0: 'N'}, 'bank_g16': {0: 'N'},
+                                        'bank_g8': {0: 'N'}}, **kw)
+        torch.onnx.export(model.guider, (tp,), os.path.join(out, 'pose_guider.onnx'),
+                          input_names=['target_pose'], output_names=['pose_features'],
+                          dynamic_axes={'target_pose': {0: 'B'}, 'pose_features': {0: 'B'}}, **kw)
+        K16, K8 = 5, 3
+        args = (torch.randn(B, 3, 128, 128), torch.full((B,), 999.0), torch.randn(B, 64, 16, 16),
+                torch.randn(B, K16, 96), torch.rand(B, K16), torch.randn(B, K8, 128), torch.rand(B, K8))
+        names = ['sample', 'timestep', 'pose_features', 'tokens_g16', 'weights_g16', 'tokens_g8', 'weights_g8']
+        torch.onnx.export(model.denoiser, args, os.path.join(out, 'denoiser.onnx'),
+                          input_names=names, output_names=['prediction'],
+                          dynamic_axes={'sample': {0: 'B'}, 'timestep': {0: 'B'}, 'pose_features': {0: 'B'},
+                                        'tokens_g16': {0: 'B', 1: 'K16'}, 'weights_g16': {0: 'B', 1: 'K16'},
+                                        'tokens_g8': {0: 'B', 1: 'K8'}, 'weights_g8': {0: 'B', 1: 'K8'},
+                                        'prediction': {0: 'B'}}, **kw)
+    write_manifest(out, training_info)
+
+
+def write_manifest(out, training_info=None):
+    m = manifest({'training': training_info} if training_info else None)
+    files = {}
+    for f in sorted(os.listdir(out)):
+        if f != 'pack.json' and os.path.isfile(os.path.join(out, f)):
+            files[f] = sha256(os.path.join(out, f))
+    m['files'] = files
+    with open(os.path.join(out, 'pack.json'), 'w') as fh:
+        json.dump(m, fh, indent=2)
+        fh.write('\n')
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--ckpt', required=True)
+    ap.add_argument('--out', default='assets/packs/fvs-tiny')
+    args = ap.parse_args()
+    st = torch.load(args.ckpt)
+    model = FVSTiny()
+    model.load_state_dict(st['model'])
+    info = {'checkpoint_step': st['step'], 'held_out_psnr_db': round(float(st.get('best', -1)), 2)}
+    export(model, args.out, info)
+    print('exported', args.out, info)
+
+
+if __name__ == '__main__':
+    main()

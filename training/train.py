@@ -1,0 +1,171 @@
+"""Train fvs-tiny from scratch (resumable).
+
+  /usr/bin/python3 -m training.train --config training/configs/full.json
+
+Writes into the config's run folder: ckpt.pt (latest, resumable), best.pt (best held-out
+PSNR), loss.csv, eval.csv, preview_XXXXXX.png (held-out batch: refs | target | prediction).
+"""
+import argparse
+import json
+import math
+import os
+import time
+
+import cv2
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from .data.dataset import load_split, make_batch, fixed_eval_views, POSE
+from .data.posemap import draw_body
+from .model.net import FVSTiny
+from .model.pipeline import conditioning, denoise, sample, ABAR
+
+
+class PoseCache:
+    """Pose maps drawn once per stored view (uint8, 256x256)."""
+
+    def __init__(self, data):
+        kp = data['keypoints']
+        self.maps = np.zeros(kp.shape[:2] + (POSE, POSE, 3), np.uint8)
+        for g in range(kp.shape[0]):
+            for v in range(kp.shape[1]):
+                self.maps[g, v] = draw_body(kp[g, v, :18], 128, 128, POSE, POSE)
+
+
+def batch_from(data, cache, groups, views, R):
+    img = data['images']
+    B = len(groups)
+    ri = np.stack([[img[g, r] for r in v[1][:R]] for g, v in zip(groups, views)]) if R else None
+    rp = np.stack([[cache.maps[g, r] for r in v[1][:R]] for g, v in zip(groups, views)]) if R else None
+    ti = np.stack([img[g, v[0]] for g, v in zip(groups, views)])
+    tp = np.stack([cache.maps[g, v[0]] for g, v in zip(groups, views)])
+    tm = np.stack([data['masks'][g, v[0]] for g, v in zip(groups, views)])
+
+    def im(a):
+        return torch.from_numpy(a).float().div_(127.5).sub_(1.0).movedim(-1, -3).contiguous()
+
+    def pm(a):
+        return torch.from_numpy(a).float().div_(255.0).movedim(-1, -3).contiguous()
+    return {'ref_image': im(ri) if R else torch.zeros(B, 0, 3, 128, 128),
+            'ref_pose': pm(rp) if R else torch.zeros(B, 0, 3, POSE, POSE),
+            'target': im(ti), 'target_pose': pm(tp),
+            'mask': torch.from_numpy(tm).float().div_(255.0)[:, None]}
+
+
+def psnr(a, b):
+    mse = ((a - b) ** 2).mean(dim=(1, 2, 3)) / 4.0  # [-1,1] -> [0,1] scale
+    return (10 * torch.log10(1.0 / mse.clamp_min(1e-10))).mean().item()
+
+
+def to_u8(x):
+    return ((x.clamp(-1, 1) + 1) * 127.5).round().byte().permute(0, 2, 3, 1).numpy()
+
+
+def save_preview(path, batch, pred):
+    rows = []
+    R = batch['ref_image'].shape[1]
+    for i in range(pred.shape[0]):
+        cells = [to_u8(batch['ref_image'][i])[r] for r in range(R)]
+        cells += [to_u8(batch['target'][i:i + 1])[0], to_u8(pred[i:i + 1])[0]]
+        rows.append(np.concatenate(cells, 1))
+    cv2.imwrite(path, np.concatenate(rows, 0)[:, :, ::-1])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--config', required=True)
+    args = ap.parse_args()
+    cfg = json.load(open(args.config))
+    torch.set_num_threads(cfg.get('threads', 2))
+    run = cfg['run_dir']
+    os.makedirs(run, exist_ok=True)
+    train = load_split(cfg['data_dir'], 'train')
+    test = load_split(cfg['data_dir'], 'test')
+    t0 = time.time()
+    tcache, vcache = PoseCache(train), PoseCache(test)
+    print(f'data: {train["images"].shape[0]} train groups, {test["images"].shape[0]} test groups, '
+          f'pose maps in {time.time() - t0:.0f}s', flush=True)
+    eg, ev = fixed_eval_views(test, cfg.get('eval_samples', 6))
+    evb = batch_from(test, vcache, eg, ev, 3)
+
+    torch.manual_seed(cfg.get('seed', 0))
+    model = FVSTiny()
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg['lr'], weight_decay=0.01)
+    step, best = 0, -1.0
+    ck = os.path.join(run, 'ckpt.pt')
+    if os.path.exists(ck):
+        st = torch.load(ck)
+        model.load_state_dict(st['model'])
+        opt.load_state_dict(st['opt'])
+        step, best = st['step'], st.get('best', -1.0)
+        print(f'resumed at step {step}', flush=True)
+    rng = np.random.default_rng(cfg.get('seed', 0) + step)
+    total, warm = cfg['steps'], cfg.get('warmup', 100)
+    B = cfg['batch']
+    deadline = time.time() + 60 * cfg.get('max_minutes', 1e9)
+    lossf = open(os.path.join(run, 'loss.csv'), 'a')
+    evalf = open(os.path.join(run, 'eval.csv'), 'a')
+    t_start = time.time()
+    n_train, G = train['images'].shape[:2]
+
+    def save(path):
+        tmp = path + '.tmp'
+        torch.save({'model': model.state_dict(), 'opt': opt.state_dict(), 'step': step, 'best': best,
+                    'config': cfg}, tmp)
+        os.replace(tmp, path)
+
+    model.train()
+    while step < total and time.time() < deadline:
+        lr = cfg['lr'] * min(1.0, (step + 1) / warm) * (0.3 + 0.7 * 0.5 * (1 + math.cos(math.pi * step / total)))
+        for g in opt.param_groups:
+            g['lr'] = lr
+        R = int(rng.choice(cfg.get('refs', [1, 2, 3])))
+        groups = rng.integers(0, n_train, B).tolist()
+        views = []
+        for _ in range(B):
+            p = rng.permutation(G)
+            views.append((int(p[0]), [int(v) for v in p[1:]]))
+        batch = batch_from(train, tcache, groups, views, R)
+        drop = torch.from_numpy(rng.random(B) < cfg.get('ref_drop', 0.1))
+        pose_feat, sel, _ = conditioning(model, batch, extra_random=True, drop=drop)
+        t = torch.from_numpy(rng.integers(0, 1000, B))
+        t = torch.where(torch.from_numpy(rng.random(B) < cfg.get('p_t_max', 0.3)), torch.full_like(t, 999), t)
+        a = ABAR[t][:, None, None, None]
+        x0 = batch['target']
+        xt = a.sqrt() * x0 + (1 - a).sqrt() * torch.randn_like(x0)
+        pred = denoise(model, xt, t.float(), pose_feat, sel)
+        m = F.max_pool2d(batch['mask'], 5, 1, 2)
+        w = 1.0 + cfg.get('fg_weight', 4.0) * m
+        loss = (w * (pred - x0) ** 2).mean() / w.mean()
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        step += 1
+        lossf.write(f'{step},{loss.item():.5f},{lr:.6f},{R},{time.time() - t_start:.1f}\n')
+        lossf.flush()
+        if step % 10 == 0:
+            print(f'step {step} loss {loss.item():.4f} lr {lr:.2e} R {R} '
+                  f'{(time.time() - t_start) / 60:.1f} min', flush=True)
+        if step % cfg.get('ckpt_every', 50) == 0:
+            save(ck)
+        if step % cfg.get('eval_every', 200) == 0 or step == total:
+            model.eval()
+            out, _, _ = sample(model, evb, steps=cfg.get('eval_steps', 4), seed=0)
+            v = psnr(out, evb['target'])
+            model.train()
+            evalf.write(f'{step},{v:.3f}\n')
+            evalf.flush()
+            save_preview(os.path.join(run, f'preview_{step:06d}.png'), evb, out)
+            print(f'eval step {step}: held-out PSNR {v:.2f} dB', flush=True)
+            if v > best:
+                best = v
+                save(os.path.join(run, 'best.pt'))
+            save(ck)
+    save(ck)
+    print(f'done at step {step}, best held-out PSNR {best:.2f}', flush=True)
+
+
+if __name__ == '__main__':
+    main()
