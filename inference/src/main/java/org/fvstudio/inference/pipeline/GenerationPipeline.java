@@ -119,6 +119,11 @@ public final class GenerationPipeline implements FrameGenerator {
         return referenceStage;
     }
 
+    /** CPU time the calling thread spent inside ONNX Runtime so far (see {@link GraphCalls#runtimeCpuNanos()}). */
+    public long runtimeCpuNanos() {
+        return calls.runtimeCpuNanos();
+    }
+
     /** Time spent inside ONNX Runtime so far (all frames). */
     public long runtimeNanos() {
         return calls.runtimeNanos();
