@@ -60,6 +60,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "ONNX Runtime intra-op threads (0 = its default)")
     int threads;
 
+    @Option(names = "--spin", description = "let ONNX Runtime worker threads spin between operators (off by default)")
+    boolean spin;
+
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or cuda")
     String device;
 
@@ -81,12 +84,13 @@ public final class BenchCommand implements Callable<Integer> {
         Project project = bundle.project();
         ReferenceImages images = CliSupport.images(bundle);
         try (ModelPack p = ModelPack.open(PackLocator.resolve(pack != null ? pack : project.generation().packId()),
-                CliSupport.settings(device, threads))) {
+                CliSupport.settings(device, threads).withSpinWait(spin))) {
             int s = steps != null ? steps : p.manifest().scheduler().defaultSteps();
             GenerationOptions base = GenerationOptions.from(project.generation()).withSteps(s).withGuidance(1.0);
             System.out.printf("fvstudio bench: pack %s, %d steps, %d timed frames per row, denoiser on %s, %d CPU cores, %s,"
-                            + " load average %s%n", p.manifest().id(), s, frames, p.session("denoiser").orElseThrow().device(),
-                    Runtime.getRuntime().availableProcessors(), java.time.LocalDate.now(), loadAverage());
+                            + " load average %s, ORT threads %s%s%n", p.manifest().id(), s, frames, p.session("denoiser").orElseThrow().device(),
+                    Runtime.getRuntime().availableProcessors(), java.time.LocalDate.now(), loadAverage(),
+                    threads == 0 ? "default" : Integer.toString(threads), spin ? " (spinning)" : " (no spinning)");
 
             System.out.println("\n1. seconds per frame against the number of references");
             System.out.println("   (median of " + frames + " rounds; each round generates one frame with every configuration in turn,"

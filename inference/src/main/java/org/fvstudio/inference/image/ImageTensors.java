@@ -83,13 +83,17 @@ public final class ImageTensors {
         // vertical pass, accumulated row by row so the inner loop runs over contiguous memory
         int stride = newWidth * 3;
         int[] packed = new int[newWidth * newHeight];
-        double[] acc = new double[stride];
+        float[] acc = new float[stride];
         for (int y = 0; y < newHeight; y++) {
-            java.util.Arrays.fill(acc, 0);
             double[] w = ky.weights[y];
-            for (int k = 0; k < w.length; k++) {
+            int base0 = ky.first[y] * stride;
+            float w0 = (float) w[0];
+            for (int i = 0; i < stride; i++) {
+                acc[i] = w0 * rows[base0 + i];
+            }
+            for (int k = 1; k < w.length; k++) {
                 int base = (ky.first[y] + k) * stride;
-                double wk = w[k];
+                float wk = (float) w[k];
                 for (int i = 0; i < stride; i++) {
                     acc[i] += wk * rows[base + i];
                 }
@@ -102,8 +106,9 @@ public final class ImageTensors {
         return RgbImage.ofPacked(newWidth, newHeight, packed);
     }
 
-    private static int toChannel(double v) {
-        return (int) Math.max(0, Math.min(255, Math.floor(v + 0.5)));
+    private static int toChannel(float v) {
+        // v >= 0 after the clamp, so the cast truncates like floor: round half up
+        return v <= 0 ? 0 : v >= 255 ? 255 : (int) (v + 0.5f);
     }
 
     /** Per output pixel: first source index, count and normalised triangle weights. */

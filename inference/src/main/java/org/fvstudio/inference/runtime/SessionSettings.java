@@ -9,9 +9,11 @@ package org.fvstudio.inference.runtime;
  * @param cudaDeviceId   GPU ordinal used when CUDA is tried
  * @param logLevel       lowest severity ONNX Runtime prints for these sessions
  * @param allowFp16      use a pack's float16 graph variants when the session really runs on CUDA
+ * @param spinWait       let ONNX Runtime's worker threads spin between operators (ONNX Runtime's own default, a little
+ *                       lower latency on an idle machine); off gives the cores back at once to the UI and other programs
  */
 public record SessionSettings(DevicePreference device, int intraOpThreads, int interOpThreads, int cudaDeviceId,
-                              RuntimeLogLevel logLevel, boolean allowFp16) {
+                              RuntimeLogLevel logLevel, boolean allowFp16, boolean spinWait) {
 
     public SessionSettings {
         if (device == null) {
@@ -29,32 +31,39 @@ public record SessionSettings(DevicePreference device, int intraOpThreads, int i
         }
     }
 
-    /** CPU, ONNX Runtime's default thread counts, errors only in its log, fp16 variants allowed on CUDA. */
+    /**
+     * CPU, ONNX Runtime's default thread counts, errors only in its log, fp16 variants allowed on CUDA, no spinning
+     * (the studio shares the cores with its UI; on a busy 2-core machine spinning workers made a frame 7x slower).
+     */
     public static SessionSettings defaults() {
-        return new SessionSettings(DevicePreference.CPU, 0, 0, 0, RuntimeLogLevel.ERROR, true);
+        return new SessionSettings(DevicePreference.CPU, 0, 0, 0, RuntimeLogLevel.ERROR, true, false);
     }
 
     public SessionSettings withDevice(DevicePreference newDevice) {
-        return new SessionSettings(newDevice, intraOpThreads, interOpThreads, cudaDeviceId, logLevel, allowFp16);
+        return new SessionSettings(newDevice, intraOpThreads, interOpThreads, cudaDeviceId, logLevel, allowFp16, spinWait);
     }
 
     public SessionSettings withIntraOpThreads(int threads) {
-        return new SessionSettings(device, threads, interOpThreads, cudaDeviceId, logLevel, allowFp16);
+        return new SessionSettings(device, threads, interOpThreads, cudaDeviceId, logLevel, allowFp16, spinWait);
     }
 
     public SessionSettings withInterOpThreads(int threads) {
-        return new SessionSettings(device, intraOpThreads, threads, cudaDeviceId, logLevel, allowFp16);
+        return new SessionSettings(device, intraOpThreads, threads, cudaDeviceId, logLevel, allowFp16, spinWait);
     }
 
     public SessionSettings withCudaDeviceId(int id) {
-        return new SessionSettings(device, intraOpThreads, interOpThreads, id, logLevel, allowFp16);
+        return new SessionSettings(device, intraOpThreads, interOpThreads, id, logLevel, allowFp16, spinWait);
     }
 
     public SessionSettings withLogLevel(RuntimeLogLevel level) {
-        return new SessionSettings(device, intraOpThreads, interOpThreads, cudaDeviceId, level, allowFp16);
+        return new SessionSettings(device, intraOpThreads, interOpThreads, cudaDeviceId, level, allowFp16, spinWait);
     }
 
     public SessionSettings withFp16(boolean allowed) {
-        return new SessionSettings(device, intraOpThreads, interOpThreads, cudaDeviceId, logLevel, allowed);
+        return new SessionSettings(device, intraOpThreads, interOpThreads, cudaDeviceId, logLevel, allowed, spinWait);
+    }
+
+    public SessionSettings withSpinWait(boolean spin) {
+        return new SessionSettings(device, intraOpThreads, interOpThreads, cudaDeviceId, logLevel, allowFp16, spin);
     }
 }

@@ -48,8 +48,30 @@ public final class DdimScheduler implements Scheduler {
                 double sqrtPrev = Math.sqrt(aPrev);
                 double sigmaPrev = Math.sqrt(1 - aPrev);
                 PredictionType type = config.predictionType();
-                boolean clip = config.clipSample();
                 float[] next = new float[sample.length];
+                if (!config.clipSample()) {
+                    // without clipping the step is linear: x_prev = cx * x + cm * m (expanded from x0 and eps below)
+                    double cx;
+                    double cm;
+                    switch (type) {
+                        case SAMPLE -> {
+                            cx = sigmaPrev / sqrtOneMinusA;
+                            cm = sqrtPrev - sigmaPrev * sqrtA / sqrtOneMinusA;
+                        }
+                        case EPSILON -> {
+                            cx = sqrtPrev / sqrtA;
+                            cm = sigmaPrev - sqrtPrev * sqrtOneMinusA / sqrtA;
+                        }
+                        default -> {
+                            cx = sqrtPrev * sqrtA + sigmaPrev * sqrtOneMinusA;
+                            cm = sigmaPrev * sqrtA - sqrtPrev * sqrtOneMinusA;
+                        }
+                    }
+                    for (int i = 0; i < next.length; i++) {
+                        next[i] = (float) (cx * sample[i] + cm * modelOutput[i]);
+                    }
+                    return next;
+                }
                 for (int i = 0; i < next.length; i++) {
                     double m = modelOutput[i];
                     double x = sample[i];
@@ -58,17 +80,8 @@ public final class DdimScheduler implements Scheduler {
                         case V_PREDICTION -> sqrtA * x - sqrtOneMinusA * m;
                         case SAMPLE -> m;
                     };
-                    double eps;
-                    if (clip) {
-                        x0 = Math.max(-1, Math.min(1, x0));
-                        eps = (x - sqrtA * x0) / sqrtOneMinusA;
-                    } else {
-                        eps = switch (type) {
-                            case EPSILON -> m;
-                            case V_PREDICTION -> sqrtA * m + sqrtOneMinusA * x;
-                            case SAMPLE -> (x - sqrtA * x0) / sqrtOneMinusA;
-                        };
-                    }
+                    x0 = Math.max(-1, Math.min(1, x0));
+                    double eps = (x - sqrtA * x0) / sqrtOneMinusA;
                     next[i] = (float) (sqrtPrev * x0 + sigmaPrev * eps);
                 }
                 return next;
