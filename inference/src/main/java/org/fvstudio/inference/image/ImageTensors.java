@@ -28,18 +28,19 @@ public final class ImageTensors {
 
     /** Picture -> {@code [3, h, w]} with {@code x * scale + offset} per channel (e.g. 1/127.5, -1). */
     public static float[] toChw(RgbImage image, double scale, double offset) {
-        int w = image.width();
-        int h = image.height();
-        float[] out = new float[3 * w * h];
-        int plane = w * h;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = image.rgb(x, y);
-                int i = y * w + x;
-                out[i] = (float) (((p >> 16) & 0xff) * scale + offset);
-                out[plane + i] = (float) (((p >> 8) & 0xff) * scale + offset);
-                out[2 * plane + i] = (float) ((p & 0xff) * scale + offset);
-            }
+        int plane = image.width() * image.height();
+        float[] out = new float[3 * plane];
+        // the 256 possible values of a channel, computed once as the per-pixel formula would
+        float[] lut = new float[256];
+        for (int v = 0; v < 256; v++) {
+            lut[v] = (float) (v * scale + offset);
+        }
+        int[] px = image.packedPixels();
+        for (int i = 0; i < plane; i++) {
+            int p = px[i];
+            out[i] = lut[(p >> 16) & 0xff];
+            out[plane + i] = lut[(p >> 8) & 0xff];
+            out[2 * plane + i] = lut[p & 0xff];
         }
         return out;
     }
@@ -57,16 +58,19 @@ public final class ImageTensors {
         int[] in = src.packedPixels();
         Kernel kx = Kernel.of(sw, newWidth);
         Kernel ky = Kernel.of(sh, newHeight);
-        // horizontal pass: sh rows of newWidth pixels, R, G, B interleaved
-        float[] rows = new float[sh * newWidth * 3];
+        // fixed point (as Pillow does): weights scaled by 2^14; the horizontal pass keeps 8 fractional bits
+        int[][] wx = kx.fixedPoint();
+        int[][] wy = ky.fixedPoint();
+        int stride = newWidth * 3;
+        int[] rows = new int[sh * stride];
         for (int y = 0; y < sh; y++) {
             int rowIn = y * sw;
-            int rowOut = y * newWidth * 3;
+            int rowOut = y * stride;
             for (int x = 0; x < newWidth; x++) {
-                double r = 0;
-                double g = 0;
-                double b = 0;
-                double[] w = kx.weights[x];
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                int[] w = wx[x];
                 int first = rowIn + kx.first[x];
                 for (int k = 0; k < w.length; k++) {
                     int p = in[first + k];
@@ -75,25 +79,23 @@ public final class ImageTensors {
                     b += w[k] * (p & 0xff);
                 }
                 int o = rowOut + 3 * x;
-                rows[o] = (float) r;
-                rows[o + 1] = (float) g;
-                rows[o + 2] = (float) b;
+                rows[o] = (r + HALF_H) >> SHIFT_H;
+                rows[o + 1] = (g + HALF_H) >> SHIFT_H;
+                rows[o + 2] = (b + HALF_H) >> SHIFT_H;
             }
         }
-        // vertical pass, accumulated row by row so the inner loop runs over contiguous memory
-        int stride = newWidth * 3;
         int[] packed = new int[newWidth * newHeight];
-        float[] acc = new float[stride];
+        int[] acc = new int[stride];
         for (int y = 0; y < newHeight; y++) {
-            double[] w = ky.weights[y];
+            int[] w = wy[y];
             int base0 = ky.first[y] * stride;
-            float w0 = (float) w[0];
+            int w0 = w[0];
             for (int i = 0; i < stride; i++) {
                 acc[i] = w0 * rows[base0 + i];
             }
             for (int k = 1; k < w.length; k++) {
                 int base = (ky.first[y] + k) * stride;
-                float wk = (float) w[k];
+                int wk = w[k];
                 for (int i = 0; i < stride; i++) {
                     acc[i] += wk * rows[base + i];
                 }
@@ -106,13 +108,42 @@ public final class ImageTensors {
         return RgbImage.ofPacked(newWidth, newHeight, packed);
     }
 
-    private static int toChannel(float v) {
-        // v >= 0 after the clamp, so the cast truncates like floor: round half up
-        return v <= 0 ? 0 : v >= 255 ? 255 : (int) (v + 0.5f);
+    private static final int WEIGHT_BITS = 14;
+    /** After the horizontal pass: 14 weight bits reduced to 8 fractional bits (values < 2^16). */
+    private static final int SHIFT_H = WEIGHT_BITS - 8;
+    private static final int HALF_H = 1 << (SHIFT_H - 1);
+    /** After the vertical pass: 8 + 14 fractional bits (values < 2^30). */
+    private static final int SHIFT_V = 8 + WEIGHT_BITS;
+    private static final int HALF_V = 1 << (SHIFT_V - 1);
+
+    private static int toChannel(int fixed) {
+        int v = (fixed + HALF_V) >> SHIFT_V;
+        return v < 0 ? 0 : Math.min(v, 255);
     }
+
 
     /** Per output pixel: first source index, count and normalised triangle weights. */
     private record Kernel(int[] first, int[] count, double[][] weights) {
+        /** The weights scaled by 2^14 and rounded, each row adjusted to sum to exactly 2^14. */
+        int[][] fixedPoint() {
+            int one = 1 << WEIGHT_BITS;
+            int[][] out = new int[weights.length][];
+            for (int o = 0; o < weights.length; o++) {
+                double[] w = weights[o];
+                int[] f = new int[w.length];
+                int sum = 0;
+                int largest = 0;
+                for (int k = 0; k < w.length; k++) {
+                    f[k] = (int) Math.round(w[k] * one);
+                    sum += f[k];
+                    largest = f[k] > f[largest] ? k : largest;
+                }
+                f[largest] += one - sum;
+                out[o] = f;
+            }
+            return out;
+        }
+
         static Kernel of(int in, int out) {
             double scale = (double) in / out;
             double support = Math.max(scale, 1.0);

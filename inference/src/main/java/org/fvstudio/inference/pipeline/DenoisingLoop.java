@@ -114,8 +114,12 @@ final class DenoisingLoop {
                         }
                     }
                     float[][] perFrame = new float[size][];
-                    for (int j = 0; j < size; j++) {
-                        perFrame[j] = java.util.Arrays.copyOfRange(prediction, j * latentSize, (j + 1) * latentSize);
+                    if (size == 1) {
+                        perFrame[0] = prediction;
+                    } else {
+                        for (int j = 0; j < size; j++) {
+                            perFrame[j] = java.util.Arrays.copyOfRange(prediction, j * latentSize, (j + 1) * latentSize);
+                        }
                     }
                     windowPredictions.add(perFrame);
                 }

@@ -52,6 +52,7 @@ public final class GenerationPipeline implements FrameGenerator {
     private final TokenSelector selector;
     private final DenoisingLoop loop;
     private List<ReferenceFeatures> loadedReferences;
+    private float[] referencePoseBatch;
 
     public GenerationPipeline(ModelPack pack, Project project, ReferenceImages images, GenerationOptions options)
             throws GenerationException {
@@ -256,10 +257,14 @@ public final class GenerationPipeline implements FrameGenerator {
         int cells = m.correlationH() * m.correlationW();
         float[][] correlation = new float[n][cells];
         if (pack.session(PackManifest.PCM).isPresent()) {
-            float[] refMaps = new float[n * poseMaps.size()];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(refs.get(i).poseMap(), 0, refMaps, i * poseMaps.size(), poseMaps.size());
+            if (referencePoseBatch == null) {
+                // the references' pose maps stacked along N: the same for every frame of this pipeline
+                referencePoseBatch = new float[n * poseMaps.size()];
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(refs.get(i).poseMap(), 0, referencePoseBatch, i * poseMaps.size(), poseMaps.size());
+                }
             }
+            float[] refMaps = referencePoseBatch;
             Map<String, TensorIn> in = new HashMap<>();
             in.put("ref_pose", TensorIn.of(refMaps, n, 3, mh, mw));
             in.put("target_pose", TensorIn.of(targetMap, 1, 3, mh, mw));
