@@ -67,8 +67,11 @@ public final class DdimScheduler implements Scheduler {
                             cm = sigmaPrev * sqrtA - sqrtPrev * sqrtOneMinusA;
                         }
                     }
+                    // coefficients in float64, cast to float32 for the tensor arithmetic (docs/model-pack.md section 5)
+                    float fx = (float) cx;
+                    float fm = (float) cm;
                     for (int i = 0; i < next.length; i++) {
-                        next[i] = (float) (cx * sample[i] + cm * modelOutput[i]);
+                        next[i] = fx * sample[i] + fm * modelOutput[i];
                     }
                     return next;
                 }
