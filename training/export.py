@@ -55,6 +55,28 @@ GRAPHS = {
 }
 
 
+def fix_io_shapes(path, graph):
+    """Declare the manifest's axis names and fixed sizes on the graph's inputs and outputs."""
+    import onnx
+    model = onnx.load(path)
+    inits = {i.name for i in model.graph.initializer}
+    for kind, values in (('inputs', [i for i in model.graph.input if i.name not in inits]),
+                         ('outputs', list(model.graph.output))):
+        for v in values:
+            want = graph[kind][v.name]['shape']
+            dims = v.type.tensor_type.shape.dim
+            assert len(dims) == len(want), (path, v.name)
+            for d, w in zip(dims, want):
+                if isinstance(w, int):
+                    d.ClearField('dim_param')
+                    d.dim_value = w
+                else:
+                    d.ClearField('dim_value')
+                    d.dim_param = w
+    onnx.checker.check_model(model)
+    onnx.save(model, path)
+
+
 def manifest(extra=None):
     m = {
         'format': 'fvstudio-pack', 'version': 1, 'id': 'fvs-tiny',
@@ -113,6 +135,8 @@ def export(model, out, training_info=None):
                                         'tokens_g16': {0: 'B', 1: 'K16'}, 'weights_g16': {0: 'B', 1: 'K16'},
                                         'tokens_g8': {0: 'B', 1: 'K8'}, 'weights_g8': {0: 'B', 1: 'K8'},
                                         'prediction': {0: 'B'}}, **kw)
+    for g in GRAPHS.values():
+        fix_io_shapes(os.path.join(out, g['file']), g)
     write_manifest(out, training_info)
 
 

@@ -230,6 +230,8 @@ def select_tokens(corr, banks_feats, topk, extra_random=False, softmax=False, us
         total = n * h * w
         if k is None or k >= total:
             idx = torch.arange(total).expand(b, total)
+        elif not use_pcm:
+            idx = torch.arange(k).expand(b, k)  # uniform scores: ties go to the smaller index
         else:
             idx = torch.topk(s, k, dim=1, sorted=True).indices
             if extra_random:
