@@ -31,8 +31,9 @@ import org.fvstudio.project.ReferenceShot;
 /**
  * The generation pipeline for one project snapshot and one pack (docs/model-pack.md): references once
  * (cached by content), PCM, pose guider and selection once per target frame, the denoiser once per step
- * (twice with guidance), then the picture at canvas size. Frames are independent ({@code context.frames} = 1)
- * and generated one at a time, so memory does not depend on the sequence length.
+ * (twice with guidance, see {@link DenoisingLoop}), then the picture at canvas size. Frame-independent packs
+ * ({@code context.frames} = 1) generate one frame at a time; temporal packs denoise segments of overlapping context
+ * windows together ({@link #segmentLength()}). Either way memory does not depend on the sequence length.
  */
 public final class GenerationPipeline implements FrameGenerator {
 
