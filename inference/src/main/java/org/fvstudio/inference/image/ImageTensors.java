@@ -85,24 +85,33 @@ public final class ImageTensors {
             }
         }
         int[] packed = new int[newWidth * newHeight];
-        int[] acc = new int[stride];
         for (int y = 0; y < newHeight; y++) {
             int[] w = wy[y];
-            int base0 = ky.first[y] * stride;
-            int w0 = w[0];
-            for (int i = 0; i < stride; i++) {
-                acc[i] = w0 * rows[base0 + i];
-            }
-            for (int k = 1; k < w.length; k++) {
-                int base = (ky.first[y] + k) * stride;
-                int wk = w[k];
-                for (int i = 0; i < stride; i++) {
-                    acc[i] += wk * rows[base + i];
-                }
-            }
             int rowOut = y * newWidth;
-            for (int x = 0; x < newWidth; x++) {
-                packed[rowOut + x] = toChannel(acc[3 * x]) << 16 | toChannel(acc[3 * x + 1]) << 8 | toChannel(acc[3 * x + 2]);
+            if (w.length == 2) {
+                // enlarging: every output row blends two source rows
+                int b0 = ky.first[y] * stride;
+                int b1 = b0 + stride;
+                int w0 = w[0];
+                int w1 = w[1];
+                for (int x = 0, o = 0; x < newWidth; x++, o += 3) {
+                    packed[rowOut + x] = toChannel(w0 * rows[b0 + o] + w1 * rows[b1 + o]) << 16
+                            | toChannel(w0 * rows[b0 + o + 1] + w1 * rows[b1 + o + 1]) << 8
+                            | toChannel(w0 * rows[b0 + o + 2] + w1 * rows[b1 + o + 2]);
+                }
+                continue;
+            }
+            for (int x = 0, o = 0; x < newWidth; x++, o += 3) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                for (int k = 0; k < w.length; k++) {
+                    int base = (ky.first[y] + k) * stride + o;
+                    r += w[k] * rows[base];
+                    g += w[k] * rows[base + 1];
+                    b += w[k] * rows[base + 2];
+                }
+                packed[rowOut + x] = toChannel(r) << 16 | toChannel(g) << 8 | toChannel(b);
             }
         }
         return RgbImage.ofPacked(newWidth, newHeight, packed);

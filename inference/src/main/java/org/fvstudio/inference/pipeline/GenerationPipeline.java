@@ -54,6 +54,7 @@ public final class GenerationPipeline implements FrameGenerator {
     private final DenoisingLoop loop;
     private List<ReferenceFeatures> loadedReferences;
     private float[] referencePoseBatch;
+    private float[] sharedNoise;
 
     public GenerationPipeline(ModelPack pack, Project project, ReferenceImages images, GenerationOptions options)
             throws GenerationException {
@@ -226,6 +227,17 @@ public final class GenerationPipeline implements FrameGenerator {
     }
 
     private float[] initialNoise(int frame) {
+        if (m.noiseSharedAcrossFrames()) {
+            // the same seeded noise for every frame: drawn once (49k Gaussian draws are a visible share of a frame)
+            if (sharedNoise == null) {
+                sharedNoise = drawNoise(frame);
+            }
+            return sharedNoise.clone();
+        }
+        return drawNoise(frame);
+    }
+
+    private float[] drawNoise(int frame) {
         SchedulerRun run = scheduler.start(options.steps());
         float[] x = GaussianNoise.forFrame(options.seed(), frame, m.noiseSharedAcrossFrames(), m.latent().size());
         if (run.initNoiseSigma() != 1.0) {
