@@ -98,7 +98,30 @@ class SampleProjectEndToEndTest {
         // so the check is reported as skipped, not passed
         assumeTrue(spread >= MIN_SPREAD, "the pack's correlation maps are flat (max - min = " + spread
                 + " logits < " + MIN_SPREAD + "): its PCM is not trained enough for the heat check");
-        for (FrameResult f : FRAMES) {
+        assertHeatOnTheBody(FRAMES, refs);
+    }
+
+    /**
+     * The same check on contract-mini, whose hand-written PCM scores cells where the reference's own skeleton is
+     * drawn: it must pass, which shows the check (map orientation, mask, softmax) can see structure when it exists.
+     */
+    @Test
+    void theHeatCheckSeesStructureWhenThePcmHasIt() throws Exception {
+        ProjectBundle bundle = ProjectBundle.open(SAMPLE);
+        try (ModelPack pack = ModelPack.open(TestProjects.resource("packs/contract-mini"), SessionSettings.defaults())) {
+            GenerationPipeline pipeline = new GenerationPipeline(pack, project, shot -> {
+                try {
+                    return PngImages.read(bundle.referenceImage(shot.imageFile()));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, GenerationOptions.from(project.generation()).withSteps(1));
+            assertHeatOnTheBody(List.of(pipeline.generate(0, (done, steps, preview) -> { })), project.enabledReferences());
+        }
+    }
+
+    private static void assertHeatOnTheBody(List<FrameResult> frames, List<ReferenceShot> refs) {
+        for (FrameResult f : frames) {
             for (int r = 0; r < refs.size(); r++) {
                 ReferenceShot shot = refs.get(r);
                 PoseMask mask = PoseMask.of(shot.pose(), 16);
