@@ -56,14 +56,17 @@ public final class GenerationJob {
         int steps = generator.steps();
         long totalSteps = (long) frames.size() * steps;
         int done = 0;
-        for (int index = 0; index < frames.size(); index++) {
-            int frame = frames.get(index);
+        int segment = Math.max(1, generator.segmentLength());
+        for (int index = 0; index < frames.size(); index += segment) {
+            List<Integer> part = frames.subList(index, Math.min(frames.size(), index + segment));
+            int frame = part.get(0);
             int frameIndex = index;
+            int partSize = part.size();
             long stepsBefore = (long) index * steps;
             StepObserver observer = (stepsDone, stepCount, preview) -> {
                 throwIfCancelled();
                 long elapsed = System.nanoTime() - start;
-                long completed = stepsBefore + stepsDone;
+                long completed = stepsBefore + (long) stepsDone * partSize;
                 Optional<Duration> eta = completed == 0 ? Optional.empty()
                         : Optional.of(Duration.ofNanos((long) ((double) elapsed / completed * (totalSteps - completed))));
                 listener.onProgress(new ProgressEvent(frame, frameIndex, frames.size(), stepsDone, stepCount,
@@ -74,9 +77,12 @@ public final class GenerationJob {
             };
             try {
                 throwIfCancelled();
-                FrameResult result = generator.generate(frame, observer);
-                done++;
-                listener.onFrame(result);
+                List<FrameResult> results = partSize == 1 ? List.of(generator.generate(frame, observer))
+                        : generator.generateSegment(part, observer);
+                for (FrameResult result : results) {
+                    done++;
+                    listener.onFrame(result);
+                }
             } catch (GenerationException e) {
                 if (e.kind() == GenerationError.Kind.CANCELLED) {
                     return Result.ok(new JobSummary(frames.size(), done, true, Duration.ofNanos(System.nanoTime() - start)));
