@@ -1,5 +1,8 @@
 package org.fvstudio.export;
 
+import java.util.List;
+import java.util.function.IntFunction;
+
 import org.fvstudio.pose.render.RgbImage;
 
 /**
@@ -20,37 +23,53 @@ public interface FrameSource {
      */
     RgbImage frame(int index) throws ExportException;
 
-    /** The same image {@code count} times (a reference still, a title card); consumers must not modify it. */
-    static FrameSource still(RgbImage image, int count) {
+    /** {@code frameCount} frames of {@code width} x {@code height}, frame {@code i} being {@code frames.apply(i)}. */
+    static FrameSource of(int frameCount, int width, int height, IntFunction<RgbImage> frames) {
         return new FrameSource() {
             @Override
             public int frameCount() {
-                return count;
+                return frameCount;
             }
 
             @Override
             public int width() {
-                return image.width();
+                return width;
             }
 
             @Override
             public int height() {
-                return image.height();
+                return height;
             }
 
             @Override
             public RgbImage frame(int index) {
-                return image;
+                return frames.apply(index);
             }
         };
     }
 
+    /**
+     * Like {@link #of(int, int, int, IntFunction)} for images that may come in other sizes: those are resampled
+     * to {@code width} x {@code height}, the others passed on as they are.
+     */
+    static FrameSource fitted(int frameCount, int width, int height, IntFunction<RgbImage> frames) {
+        return of(frameCount, width, height, index -> {
+            RgbImage image = frames.apply(index);
+            return image.width() == width && image.height() == height ? image : Images.scaledTo(image, width, height);
+        });
+    }
+
+    /** The same image {@code count} times (a reference still, a title card); consumers must not modify it. */
+    static FrameSource still(RgbImage image, int count) {
+        return of(count, image.width(), image.height(), index -> image);
+    }
+
     /** A source over images already in memory (all of one size). */
-    static FrameSource of(java.util.List<RgbImage> images) {
+    static FrameSource of(List<RgbImage> images) {
         if (images.isEmpty()) {
             throw new IllegalArgumentException("no frames");
         }
-        java.util.List<RgbImage> frames = java.util.List.copyOf(images);
+        List<RgbImage> frames = List.copyOf(images);
         int w = frames.get(0).width();
         int h = frames.get(0).height();
         for (int i = 1; i < frames.size(); i++) {
@@ -59,26 +78,6 @@ public interface FrameSource {
                         + frames.get(i).height() + ", frame 0 is " + w + "x" + h);
             }
         }
-        return new FrameSource() {
-            @Override
-            public int frameCount() {
-                return frames.size();
-            }
-
-            @Override
-            public int width() {
-                return w;
-            }
-
-            @Override
-            public int height() {
-                return h;
-            }
-
-            @Override
-            public RgbImage frame(int index) {
-                return frames.get(index);
-            }
-        };
+        return of(frames.size(), w, h, frames::get);
     }
 }

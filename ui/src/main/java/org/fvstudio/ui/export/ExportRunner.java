@@ -21,12 +21,12 @@ import org.fvstudio.export.Mp4Exporter;
 import org.fvstudio.export.PngSequenceExporter;
 import org.fvstudio.export.ReferenceHeatmap;
 import org.fvstudio.export.ReviewCompositions;
+import org.fvstudio.export.SkeletonFrameSource;
 import org.fvstudio.export.Images;
 import org.fvstudio.export.VideoSettings;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.pose.openpose.CoordinateMode;
 import org.fvstudio.pose.openpose.OpenPoseWriter;
-import org.fvstudio.pose.render.DwposeRenderer;
 import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
@@ -94,55 +94,12 @@ public final class ExportRunner {
 
     private FrameSource generated() {
         RgbImage first = frames.get(0).image();
-        return new FrameSource() {
-            @Override
-            public int frameCount() {
-                return frames.size();
-            }
-
-            @Override
-            public int width() {
-                return first.width();
-            }
-
-            @Override
-            public int height() {
-                return first.height();
-            }
-
-            @Override
-            public RgbImage frame(int index) {
-                RgbImage image = frames.get(index).image();
-                return image.width() == first.width() && image.height() == first.height() ? image
-                        : Images.scaledTo(image, first.width(), first.height());
-            }
-        };
+        return FrameSource.fitted(frames.size(), first.width(), first.height(), index -> frames.get(index).image());
     }
 
     private FrameSource skeletons() {
-        DwposeRenderer renderer = new DwposeRenderer();
-        return new FrameSource() {
-            @Override
-            public int frameCount() {
-                return frames.size();
-            }
-
-            @Override
-            public int width() {
-                return project.canvasWidth();
-            }
-
-            @Override
-            public int height() {
-                return project.canvasHeight();
-            }
-
-            @Override
-            public RgbImage frame(int index) {
-                RgbImage image = renderer.render(project.targetPoseAt(frames.get(index).frame()));
-                return image.width() == width() && image.height() == height() ? image : Images.scaledTo(image, width(), height());
-            }
-        };
+        return new SkeletonFrameSource(index -> project.targetPoseAt(frames.get(index).frame()), frames.size(),
+                project.canvasWidth(), project.canvasHeight());
     }
 
     /** The references of the first exported frame, each with its map at every exported frame. */
