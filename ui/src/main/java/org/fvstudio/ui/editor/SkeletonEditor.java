@@ -23,7 +23,7 @@ import org.fvstudio.pose.Keypoint;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.project.Project;
-import org.fvstudio.ui.edit.GestureSnapshotEdit;
+import org.fvstudio.ui.edit.SnapshotEdit;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
 
@@ -437,7 +437,7 @@ public final class SkeletonEditor {
     private boolean write(String description, String mergeKey, UnaryOperator<Project> change) {
         Project before = studio.project();
         Project after = change.apply(before);
-        return studio.edit(new GestureSnapshotEdit(description + describeSlot(), mergeKey, before, after));
+        return studio.edit(new SnapshotEdit(description + describeSlot(), mergeKey, before, after));
     }
 
     private String describeSlot() {

@@ -12,7 +12,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.fvstudio.project.Project;
 import org.fvstudio.timeline.CameraKeyframe;
 import org.fvstudio.timeline.Interpolation;
-import org.fvstudio.ui.edit.GestureSnapshotEdit;
+import org.fvstudio.ui.edit.SnapshotEdit;
 import org.fvstudio.ui.studio.StudioViewModel;
 
 /**
@@ -180,7 +180,7 @@ public final class TimelineEditor {
         Project base = baseOfDrag();
         Project moved = KeyframeEdits.moveKeys(base, start, delta);
         Project before = studio.project();
-        if (!moved.equals(before) && studio.edit(new GestureSnapshotEdit(
+        if (!moved.equals(before) && studio.edit(new SnapshotEdit(
                 "Move " + plural(start.size(), "keyframe"), dragKey, before, moved))) {
             Set<KeyRef> now = new LinkedHashSet<>();
             start.forEach(k -> now.add(new KeyRef(k.track(), k.frame() + delta)));
@@ -285,7 +285,7 @@ public final class TimelineEditor {
         if (after.equals(before)) {
             return false;
         }
-        return studio.edit(new GestureSnapshotEdit(description, mergeKey, before, after));
+        return studio.edit(new SnapshotEdit(description, mergeKey, before, after));
     }
 
     private void dropVanishedKeys(Project project) {

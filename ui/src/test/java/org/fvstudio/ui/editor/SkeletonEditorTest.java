@@ -17,7 +17,7 @@ import org.fvstudio.timeline.CameraKeyframe;
 import org.fvstudio.timeline.CameraTrack;
 import org.fvstudio.timeline.Interpolation;
 import org.fvstudio.ui.document.BundleProjectStorage;
-import org.fvstudio.ui.edit.GestureSnapshotEdit;
+import org.fvstudio.ui.edit.SnapshotEdit;
 import org.fvstudio.ui.settings.StudioHome;
 import org.fvstudio.ui.studio.FxTestSupport;
 import org.fvstudio.ui.studio.ScriptedDialogs;
@@ -96,7 +96,7 @@ class SkeletonEditorTest {
             Project p = studio.project();
             var track = p.target().people().get(0);
             var kept = track.keyframes().stream().filter(k -> k.frame() == 0 || k.frame() == 99).toList();
-            studio.edit(new GestureSnapshotEdit("thin", null, p, p.withTarget(p.target().withPerson(0, track.withKeyframes(kept)))));
+            studio.edit(new SnapshotEdit("thin", p, p.withTarget(p.target().withPerson(0, track.withKeyframes(kept)))));
             studio.currentFrameProperty().set(40);
         });
         assertThat(studio.project().target().people().get(0).keyAt(40)).isEmpty();
@@ -216,7 +216,7 @@ class SkeletonEditorTest {
         fx(() -> {
             Project p = studio.project();
             CameraTrack camera = new CameraTrack(List.of(new CameraKeyframe(0, 2, 256, 256, 10, -20, 0, false, Interpolation.LINEAR)));
-            studio.edit(new GestureSnapshotEdit("camera", null, p, p.withCamera(camera)));
+            studio.edit(new SnapshotEdit("camera", p, p.withCamera(camera)));
             editor.cameraViewProperty().set(true);
         });
         PersonPose raw = person();
