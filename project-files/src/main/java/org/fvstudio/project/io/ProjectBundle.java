@@ -3,13 +3,9 @@ package org.fvstudio.project.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.Optional;
@@ -138,8 +134,8 @@ public final class ProjectBundle {
         requireEmptyOrAbsent(target);
         try {
             Files.createDirectories(target);
-            copyTree(referencesDir(), target.resolve(REFERENCES_DIR));
-            copyTree(cacheDir(), target.resolve(CACHE_DIR));
+            FolderCopy.copy(referencesDir(), target.resolve(REFERENCES_DIR));
+            FolderCopy.copy(cacheDir(), target.resolve(CACHE_DIR));
             ProjectBundle copy = new ProjectBundle(target, newProject, writer);
             copy.save(newProject);
             return copy;
@@ -204,26 +200,6 @@ public final class ProjectBundle {
                 throw new IOException(dir + " is not empty");
             }
         }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(d).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     private static void deleteContents(Path dir, boolean includingDir) {

@@ -2,17 +2,15 @@ package org.fvstudio.ui.firstrun;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.fvstudio.assets.BundledAssets;
+import org.fvstudio.project.io.FolderCopy;
 import org.fvstudio.ui.settings.StudioHome;
 
 /**
@@ -57,7 +55,7 @@ public final class SampleProjectInstaller {
         Files.createDirectories(copy.getParent());
         Path staging = Files.createTempDirectory(copy.getParent(), ".Sample-copy-");
         try {
-            copyTree(original, staging);
+            FolderCopy.copy(original, staging);
             if (Files.exists(copy)) {
                 // A folder without project.json is a failed earlier copy, not user work.
                 deleteTree(copy);
@@ -81,22 +79,6 @@ public final class SampleProjectInstaller {
         }
         return "the bundled assets at " + assets.get().root() + " hold no sample project ("
                 + BundledAssets.SAMPLE_PROJECT + " with a project.json)";
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     private static void deleteTree(Path root) throws IOException {

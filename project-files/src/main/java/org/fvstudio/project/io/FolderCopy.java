@@ -1,0 +1,41 @@
+package org.fvstudio.project.io;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/** Copies a folder with everything below it (bundle "Save As", installing the sample project). */
+public final class FolderCopy {
+
+    private FolderCopy() {
+    }
+
+    /**
+     * Copies the contents of {@code from} into {@code to}, keeping file times; {@code to} is created when
+     * missing and stays empty when {@code from} is not a folder. A file already in {@code to} under a copied
+     * name fails the copy (FileAlreadyExistsException), it is never overwritten.
+     */
+    public static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
