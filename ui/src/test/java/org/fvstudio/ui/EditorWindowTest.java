@@ -8,7 +8,6 @@ import static org.fvstudio.ui.studio.FxTestSupport.fx;
 
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -22,10 +21,7 @@ import org.fvstudio.pose.BodyJoint;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
-import org.fvstudio.ui.document.BundleProjectStorage;
 import org.fvstudio.ui.editor.JointRef;
-import org.fvstudio.ui.settings.StudioHome;
-import org.fvstudio.ui.studio.FxTestSupport;
 import org.fvstudio.ui.studio.MotionImport;
 import org.fvstudio.ui.studio.ScriptedDialogs;
 import org.fvstudio.ui.studio.StudioViewModel;
@@ -35,7 +31,6 @@ import org.fvstudio.ui.timeline.TimelineEditor;
 import org.fvstudio.ui.timeline.TrackId;
 import org.fvstudio.ui.view.DopeSheet;
 import org.fvstudio.ui.view.SkeletonCanvas;
-import org.fvstudio.ui.view.SkeletonImages;
 import org.fvstudio.ui.view.StudioWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,10 +55,7 @@ class EditorWindowTest {
     @Start
     void start(Stage stage) {
         tasks = new BackgroundTasks();
-        StudioViewModel viewModel = new StudioViewModel(new BundleProjectStorage(), tasks,
-                new StudioHome(temp.resolve("home")), dialogs);
-        window = new StudioWindow(stage, viewModel, new SkeletonImages()::draw);
-        stage.show();
+        window = StudioFixture.shownWindow(stage, tasks, temp, dialogs);
     }
 
     @AfterEach
@@ -76,8 +68,7 @@ class EditorWindowTest {
     }
 
     private void importCam03AtFrame(int frame) {
-        fx(() -> studio().importPoseSequence(List.of(FxTestSupport.cam03Folder())));
-        awaitJobs(tasks);
+        StudioFixture.importCam03(studio(), tasks);
         fx(() -> studio().currentFrameProperty().set(frame));
     }
 

@@ -18,15 +18,12 @@ import javafx.stage.Stage;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.project.ShotScale;
-import org.fvstudio.ui.document.BundleProjectStorage;
-import org.fvstudio.ui.settings.StudioHome;
 import org.fvstudio.ui.studio.FxTestSupport;
 import org.fvstudio.ui.studio.ScriptedDialogs;
 import org.fvstudio.ui.studio.StudioDialogs.UnsavedChoice;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
 import org.fvstudio.ui.task.BackgroundTasks;
-import org.fvstudio.ui.view.SkeletonImages;
 import org.fvstudio.ui.view.StudioWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,11 +47,7 @@ class StudioEndToEndTest {
     @Start
     void start(Stage stage) {
         tasks = new BackgroundTasks();
-        StudioViewModel viewModel = new StudioViewModel(new BundleProjectStorage(), tasks,
-                new StudioHome(temp.resolve("home")), dialogs);
-        SkeletonImages skeletons = new SkeletonImages();
-        window = new StudioWindow(stage, viewModel, skeletons::draw);
-        stage.show();
+        window = StudioFixture.shownWindow(stage, tasks, temp, dialogs);
     }
 
     @AfterEach

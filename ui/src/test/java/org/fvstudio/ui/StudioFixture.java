@@ -27,6 +27,7 @@ import org.fvstudio.ui.preferences.StudioPreferences;
 import org.fvstudio.ui.settings.StudioHome;
 import org.fvstudio.ui.studio.FxTestSupport;
 import org.fvstudio.ui.studio.ScriptedDialogs;
+import org.fvstudio.ui.studio.StudioDialogs;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.task.BackgroundTasks;
 import org.fvstudio.ui.view.SkeletonImages;
@@ -47,10 +48,37 @@ public final class StudioFixture {
     public StudioFixture(Stage stage, Path homeFolder, Optional<BundledAssets> assets) {
         home = new StudioHome(homeFolder);
         preferences = StudioPreferences.load(new PreferencesStore(home, new PreferenceRules(4)));
-        StudioViewModel viewModel = new StudioViewModel(new BundleProjectStorage(), tasks, home, dialogs);
-        window = new StudioWindow(stage, viewModel, new SkeletonImages()::draw);
+        window = window(stage, viewModel(tasks, home, dialogs));
         features = StudioFeatures.install(window, preferences, VERSION, InferenceStatus.NONE, assets);
         stage.show();
+    }
+
+    /** The studio's view-model over project bundles, as the application makes it (call on the FX thread). */
+    public static StudioViewModel viewModel(BackgroundTasks tasks, StudioHome home, StudioDialogs dialogs) {
+        return new StudioViewModel(new BundleProjectStorage(), tasks, home, dialogs);
+    }
+
+    /** {@link #viewModel(BackgroundTasks, StudioHome, StudioDialogs)} with its home in {@code folder/home}. */
+    public static StudioViewModel viewModel(BackgroundTasks tasks, Path folder, StudioDialogs dialogs) {
+        return viewModel(tasks, new StudioHome(folder.resolve("home")), dialogs);
+    }
+
+    /** The bare main window over {@code viewModel}: no features installed, not shown yet. */
+    public static StudioWindow window(Stage stage, StudioViewModel viewModel) {
+        return new StudioWindow(stage, viewModel, new SkeletonImages()::draw);
+    }
+
+    /** A bare main window with its home in {@code folder/home}, shown. */
+    public static StudioWindow shownWindow(Stage stage, BackgroundTasks tasks, Path folder, StudioDialogs dialogs) {
+        StudioWindow window = window(stage, viewModel(tasks, folder, dialogs));
+        stage.show();
+        return window;
+    }
+
+    /** Imports the real cam03 pose sequence (100 frames) into {@code studio} and waits until it is in. */
+    public static void importCam03(StudioViewModel studio, BackgroundTasks tasks) {
+        FxTestSupport.fx(() -> studio.importPoseSequence(List.of(FxTestSupport.cam03Folder())));
+        FxTestSupport.awaitJobs(tasks);
     }
 
     /**

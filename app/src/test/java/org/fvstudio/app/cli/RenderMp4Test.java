@@ -13,6 +13,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.fvstudio.export.VideoReadback;
 import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.pose.render.RgbImage;
+import org.fvstudio.project.io.FolderCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -93,16 +94,7 @@ class RenderMp4Test {
     private Path copySample() throws IOException {
         Path sample = Path.of(System.getProperty("user.dir")).resolve("../assets/sample/Sample.fvs").normalize();
         Path copy = tmp.resolve("Sample.fvs");
-        try (Stream<Path> walk = Files.walk(sample)) {
-            for (Path source : walk.toList()) {
-                Path target = copy.resolve(sample.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        FolderCopy.copy(sample, copy);
         return copy;
     }
 }

@@ -2,7 +2,6 @@ package org.fvstudio.ui.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.fvstudio.ui.studio.FxTestSupport.awaitJobs;
 import static org.fvstudio.ui.studio.FxTestSupport.fx;
 
 import java.nio.file.Path;
@@ -16,10 +15,8 @@ import org.fvstudio.project.Project;
 import org.fvstudio.timeline.CameraKeyframe;
 import org.fvstudio.timeline.CameraTrack;
 import org.fvstudio.timeline.Interpolation;
-import org.fvstudio.ui.document.BundleProjectStorage;
+import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.edit.SnapshotEdit;
-import org.fvstudio.ui.settings.StudioHome;
-import org.fvstudio.ui.studio.FxTestSupport;
 import org.fvstudio.ui.studio.ScriptedDialogs;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.task.BackgroundTasks;
@@ -48,11 +45,9 @@ class SkeletonEditorTest {
     @BeforeEach
     void setUp() {
         tasks = new BackgroundTasks();
-        studio = fx(() -> new StudioViewModel(new BundleProjectStorage(), tasks, new StudioHome(temp.resolve("home")),
-                new ScriptedDialogs()));
+        studio = fx(() -> StudioFixture.viewModel(tasks, temp, new ScriptedDialogs()));
         editor = fx(() -> new SkeletonEditor(studio));
-        fx(() -> studio.importPoseSequence(List.of(FxTestSupport.cam03Folder())));
-        awaitJobs(tasks);
+        StudioFixture.importCam03(studio, tasks);
         fx(() -> studio.currentFrameProperty().set(30));
     }
 

@@ -25,13 +25,10 @@ import org.fvstudio.inference.dwpose.VideoExtractionOptions;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.project.Project;
 import org.fvstudio.timeline.PoseKeyframe;
-import org.fvstudio.ui.document.BundleProjectStorage;
-import org.fvstudio.ui.settings.StudioHome;
+import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.studio.ScriptedDialogs;
-import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
 import org.fvstudio.ui.task.BackgroundTasks;
-import org.fvstudio.ui.view.SkeletonImages;
 import org.fvstudio.ui.view.StudioWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,8 +75,7 @@ class ExtractionWindowFxTest {
     @Start
     void start(Stage stage) {
         folder = temp.resolve(UUID.randomUUID().toString());
-        StudioViewModel viewModel = new StudioViewModel(new BundleProjectStorage(), tasks, new StudioHome(folder.resolve("home")), dialogs);
-        window = new StudioWindow(stage, viewModel, new SkeletonImages()::draw);
+        window = StudioFixture.window(stage, StudioFixture.viewModel(tasks, folder, dialogs));
         feature = ExtractionFeature.install(window, DwposeTestData::settings, videoDialogs);
         stage.show();
     }

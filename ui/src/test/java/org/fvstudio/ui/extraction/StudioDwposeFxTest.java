@@ -17,8 +17,8 @@ import javafx.stage.Stage;
 
 import org.fvstudio.inference.runtime.DevicePreference;
 import org.fvstudio.project.Project;
+import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.StudioFeatures;
-import org.fvstudio.ui.document.BundleProjectStorage;
 import org.fvstudio.ui.inference.InferenceSettings;
 import org.fvstudio.ui.inference.OnnxInferenceStatus;
 import org.fvstudio.ui.preferences.PreferenceRules;
@@ -26,9 +26,7 @@ import org.fvstudio.ui.preferences.PreferencesStore;
 import org.fvstudio.ui.preferences.StudioPreferences;
 import org.fvstudio.ui.settings.StudioHome;
 import org.fvstudio.ui.studio.ScriptedDialogs;
-import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.task.BackgroundTasks;
-import org.fvstudio.ui.view.SkeletonImages;
 import org.fvstudio.ui.view.StudioWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,8 +65,7 @@ class StudioDwposeFxTest {
         preferences = StudioPreferences.load(new PreferencesStore(home, new PreferenceRules(4)));
         preferences.update(preferences.current().withModelFolders(List.of(DwposeTestData.MODELS)).withThreadCount(1)
                 .withShowGuide(false));
-        StudioViewModel viewModel = new StudioViewModel(new BundleProjectStorage(), tasks, home, dialogs);
-        window = new StudioWindow(stage, viewModel, new SkeletonImages()::draw);
+        window = StudioFixture.window(stage, StudioFixture.viewModel(tasks, home, dialogs));
         OnnxInferenceStatus inference = new OnnxInferenceStatus(() -> InferenceSettings.from(preferences.current()));
         features = StudioFeatures.install(window, preferences, "FV Studio test", inference, Optional.empty());
         stage.show();

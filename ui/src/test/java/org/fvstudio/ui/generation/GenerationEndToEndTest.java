@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.ProgressBar;
@@ -40,21 +39,20 @@ import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
+import org.fvstudio.project.io.FolderCopy;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
-import org.fvstudio.ui.document.BundleProjectStorage;
+import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.edit.SnapshotEdit;
 import org.fvstudio.ui.export.ExportKind;
 import org.fvstudio.ui.export.ExportRequest;
 import org.fvstudio.ui.export.ExportRunner;
 import org.fvstudio.ui.heatmap.HeatmapTile;
-import org.fvstudio.ui.settings.StudioHome;
 import org.fvstudio.ui.studio.ScriptedDialogs;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
 import org.fvstudio.ui.task.BackgroundTasks;
 import org.fvstudio.ui.task.Outcome;
-import org.fvstudio.ui.view.SkeletonImages;
 import org.fvstudio.ui.view.StudioWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -94,10 +92,7 @@ class GenerationEndToEndTest {
     @Start
     void start(Stage stage) {
         tasks = new BackgroundTasks();
-        StudioViewModel viewModel = new StudioViewModel(new BundleProjectStorage(), tasks,
-                new StudioHome(temp.resolve("home")), dialogs);
-        window = new StudioWindow(stage, viewModel, new SkeletonImages()::draw);
-        stage.show();
+        window = StudioFixture.shownWindow(stage, tasks, temp, dialogs);
     }
 
     @AfterEach
@@ -367,16 +362,7 @@ class GenerationEndToEndTest {
         Path sample = BundledAssets.locate().flatMap(BundledAssets::sampleProject)
                 .orElseThrow(() -> new IllegalStateException("the bundled sample project is missing from assets/"));
         Path copy = dir.resolve(sample.getFileName().toString());
-        try (Stream<Path> walk = Files.walk(sample)) {
-            for (Path source : walk.toList()) {
-                Path target = copy.resolve(sample.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        FolderCopy.copy(sample, copy);
         return copy;
     }
 

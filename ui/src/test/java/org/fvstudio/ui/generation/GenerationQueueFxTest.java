@@ -15,12 +15,10 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-import org.fvstudio.ui.document.BundleProjectStorage;
-import org.fvstudio.ui.settings.StudioHome;
+import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.studio.ScriptedDialogs;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.task.BackgroundTasks;
-import org.fvstudio.ui.view.SkeletonImages;
 import org.fvstudio.ui.view.StudioWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,10 +41,7 @@ class GenerationQueueFxTest {
     @Start
     void start(Stage stage) {
         tasks = new BackgroundTasks();
-        StudioViewModel viewModel = new StudioViewModel(new BundleProjectStorage(), tasks,
-                new StudioHome(temp.resolve("home")), new ScriptedDialogs());
-        window = new StudioWindow(stage, viewModel, new SkeletonImages()::draw);
-        stage.show();
+        window = StudioFixture.shownWindow(stage, tasks, temp, new ScriptedDialogs());
     }
 
     @AfterEach

@@ -13,8 +13,7 @@ import java.util.List;
 import org.fvstudio.pose.BodyJoint;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.timeline.PersonTrack;
-import org.fvstudio.ui.document.BundleProjectStorage;
-import org.fvstudio.ui.settings.StudioHome;
+import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.task.BackgroundTasks;
 import org.fvstudio.ui.timeline.TimelineEditor;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +43,7 @@ class MotionImportTest {
     void setUp() {
         tasks = new BackgroundTasks();
         dialogs = new ScriptedDialogs();
-        studio = fx(() -> new StudioViewModel(new BundleProjectStorage(), tasks, new StudioHome(temp.resolve("home")), dialogs));
+        studio = fx(() -> StudioFixture.viewModel(tasks, temp, dialogs));
         bvh = copyResource("bvh/cmu_01_01.bvh", temp.resolve("motion"));
     }
 

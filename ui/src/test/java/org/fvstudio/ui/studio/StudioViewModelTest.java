@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ShotScale;
+import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.document.BundleProjectStorage;
 import org.fvstudio.ui.settings.StudioHome;
 import org.fvstudio.ui.studio.StudioDialogs.UnsavedChoice;
@@ -42,7 +43,7 @@ class StudioViewModelTest {
     void setUp() {
         tasks = new BackgroundTasks();
         dialogs = new ScriptedDialogs();
-        viewModel = fx(() -> new StudioViewModel(new BundleProjectStorage(), tasks, new StudioHome(temp.resolve("home")), dialogs));
+        viewModel = fx(() -> StudioFixture.viewModel(tasks, temp, dialogs));
     }
 
     @AfterEach

@@ -1,7 +1,6 @@
 package org.fvstudio.ui.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.fvstudio.ui.studio.FxTestSupport.awaitJobs;
 import static org.fvstudio.ui.studio.FxTestSupport.fx;
 
 import java.nio.file.Path;
@@ -13,9 +12,7 @@ import org.fvstudio.timeline.CameraKeyframe;
 import org.fvstudio.timeline.Interpolation;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
-import org.fvstudio.ui.document.BundleProjectStorage;
-import org.fvstudio.ui.settings.StudioHome;
-import org.fvstudio.ui.studio.FxTestSupport;
+import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.studio.ScriptedDialogs;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.task.BackgroundTasks;
@@ -45,12 +42,10 @@ class TimelineEditorTest {
     @BeforeEach
     void setUp() {
         tasks = new BackgroundTasks();
-        studio = fx(() -> new StudioViewModel(new BundleProjectStorage(), tasks, new StudioHome(temp.resolve("home")),
-                new ScriptedDialogs()));
+        studio = fx(() -> StudioFixture.viewModel(tasks, temp, new ScriptedDialogs()));
         timeline = fx(() -> new TimelineEditor(studio));
         transport = timeline.transport();
-        fx(() -> studio.importPoseSequence(List.of(FxTestSupport.cam03Folder())));
-        awaitJobs(tasks);
+        StudioFixture.importCam03(studio, tasks);
     }
 
     @AfterEach
