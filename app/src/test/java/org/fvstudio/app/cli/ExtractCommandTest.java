@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.fvstudio.inference.dwpose.DwposeTestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,9 +51,8 @@ class ExtractCommandTest {
         assertThat(first.get("face_keypoints_2d")).hasSize(210);
         assertThat(first.get("hand_left_keypoints_2d")).hasSize(63);
         assertThat(first.get("hand_right_keypoints_2d")).hasSize(63);
-        // The stand-in detector's largest person: letterboxed centre (168, 336), size 192 x 480; r = 640 / 240.
-        // Nose = COCO 0 at SimCC bins (40, 50), confidence clamped to 1.
-        double[] nose = expected(40, 50, new double[] {168, 336, 192, 480}, 640.0 / 240);
+        // The stand-in detector's largest person in the 136 x 240 frame; its nose (COCO 0) has confidence clamped to 1.
+        double[] nose = DwposeTestModels.expectedImagePoint(0, DwposeTestModels.PERSON_A, 136, 240);
         JsonNode body = first.get("pose_keypoints_2d");
         assertThat(body.get(0).asDouble()).isCloseTo(nose[0], within(0.01));
         assertThat(body.get(1).asDouble()).isCloseTo(nose[1], within(0.01));
@@ -103,19 +103,5 @@ class ExtractCommandTest {
         assertThat(err.toString()).contains("unknown device 'tpu'");
         assertThat(run(VIDEO.toString())).isEqualTo(ExtractCommand.USAGE); // --out is required: picocli's usage error
         assertThat(err.toString()).contains("Missing required option: '--out=DIR'");
-    }
-
-    /** Image position of SimCC bins for a letterboxed box {cx, cy, w, h}: FACTS.md's maths, written out here. */
-    private static double[] expected(int binX, int binY, double[] box, double r) {
-        double cx = box[0] / r;
-        double cy = box[1] / r;
-        double w = box[2] / r * 1.25;
-        double h = box[3] / r * 1.25;
-        if (w / h > 0.75) {
-            h = w / 0.75;
-        } else {
-            w = h * 0.75;
-        }
-        return new double[] {cx - w / 2 + binX / 2.0 * w / 288, cy - h / 2 + binY / 2.0 * h / 384};
     }
 }

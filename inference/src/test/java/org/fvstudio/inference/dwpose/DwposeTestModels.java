@@ -4,16 +4,17 @@ import java.nio.file.Path;
 
 /**
  * What the stand-in models of src/test/python/make_dwpose_test_models.py compute, restated, and the image
- * coordinates that follow from FACTS.md's maths, worked out here without the production classes.
+ * coordinates that follow from FACTS.md's maths, worked out here without the production classes. The ui and
+ * app tests use it too (through this module's test-jar), so the stand-in's maths is written down once.
  */
-final class DwposeTestModels {
+public final class DwposeTestModels {
 
     static final Path FOLDER = Path.of("src/test/resources/dwpose");
     static final Path VIDEO = Path.of("src/test/resources/video/pose2sim_cam03.mp4");
 
     /** Person boxes the detector reports that survive NMS and the person filter, as letterboxed cx, cy, w, h. */
-    static final double[] PERSON_A = {168, 336, 192, 480};
-    static final double[] PERSON_B = {300, 100, 40, 80};
+    public static final double[] PERSON_A = {168, 336, 192, 480};
+    public static final double[] PERSON_B = {300, 100, 40, 80};
 
     private DwposeTestModels() {
     }
@@ -36,9 +37,10 @@ final class DwposeTestModels {
 
     /**
      * Where COCO point k of a person lands in an image of w x h pixels, for a letterboxed box {cx, cy, bw, bh}:
-     * box / r, padding 1.25, short side grown to aspect 0.75, crop location bin / 2 mapped back linearly.
+     * box / r, padding 1.25, short side grown to aspect 0.75, crop location bin / 2 mapped back linearly. The
+     * nose (k = 0) sits at bins (40, 50), crop pixel (20, 25).
      */
-    static double[] expectedImagePoint(int k, double[] letterboxedBox, int imageWidth, int imageHeight) {
+    public static double[] expectedImagePoint(int k, double[] letterboxedBox, int imageWidth, int imageHeight) {
         double r = Math.min(640.0 / imageHeight, 640.0 / imageWidth);
         double cx = letterboxedBox[0] / r;
         double cy = letterboxedBox[1] / r;

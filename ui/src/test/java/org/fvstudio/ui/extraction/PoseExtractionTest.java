@@ -2,6 +2,8 @@ package org.fvstudio.ui.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.fvstudio.inference.dwpose.DwposeTestModels.PERSON_A;
+import static org.fvstudio.inference.dwpose.DwposeTestModels.PERSON_B;
 import static org.fvstudio.ui.studio.FxTestSupport.awaitJobs;
 import static org.fvstudio.ui.studio.FxTestSupport.copyResource;
 import static org.fvstudio.ui.studio.FxTestSupport.fx;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.fvstudio.inference.dwpose.DwposeTestModels;
 import org.fvstudio.inference.dwpose.OneEuroSettings;
 import org.fvstudio.inference.dwpose.VideoExtractionOptions;
 import org.fvstudio.inference.runtime.DevicePreference;
@@ -20,10 +23,9 @@ import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
-import org.fvstudio.ui.document.BundleProjectStorage;
+import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.edit.ProjectEdits;
 import org.fvstudio.ui.inference.InferenceSettings;
-import org.fvstudio.ui.settings.StudioHome;
 import org.fvstudio.ui.studio.DrivingVideo;
 import org.fvstudio.ui.studio.ScriptedDialogs;
 import org.fvstudio.ui.studio.StudioViewModel;
@@ -59,7 +61,7 @@ class PoseExtractionTest {
         tasks = new BackgroundTasks();
         dialogs = new ScriptedDialogs();
         settings = DwposeTestData.settings();
-        studio = fx(() -> new StudioViewModel(new BundleProjectStorage(), tasks, new StudioHome(temp.resolve("home")), dialogs));
+        studio = fx(() -> StudioFixture.viewModel(tasks, temp, dialogs));
         extraction = new PoseExtraction(studio, () -> settings);
     }
 
@@ -91,8 +93,8 @@ class PoseExtractionTest {
         assertThat(detected.canvasWidth()).isEqualTo(272);
         assertThat(detected.canvasHeight()).isEqualTo(480);
         assertThat(detected.people()).hasSize(2);
-        assertNose(detected.people().get(0), DwposeTestData.nose(DwposeTestData.PERSON_A, 272, 480));
-        assertNose(detected.people().get(1), DwposeTestData.nose(DwposeTestData.PERSON_B, 272, 480));
+        assertNose(detected.people().get(0), nose(PERSON_A, 272, 480));
+        assertNose(detected.people().get(1), nose(PERSON_B, 272, 480));
         assertThat(studio.selectedReferenceIdProperty().get()).isEqualTo(id);
         assertThat(studio.viewerModeProperty().get()).isEqualTo(ViewerMode.REFERENCE);
         assertThat(studio.statusProperty().get()).contains("Detected 2 people", "estimator CPU");
@@ -147,7 +149,7 @@ class PoseExtractionTest {
         // Video frames 0, 10, ..., 90 at 60 fps land on project frames round(f * 24 / 60).
         assertThat(person.keyframes()).extracting(PoseKeyframe::frame).containsExactly(0, 4, 8, 12, 16, 20, 24, 28, 32, 36);
         assertThat(after.frameCount()).isEqualTo(48);
-        double[] nose = fittedToCanvas(DwposeTestData.nose(DwposeTestData.PERSON_A, 1088, 1920), 512, 512);
+        double[] nose = fittedToCanvas(nose(PERSON_A, 1088, 1920), 512, 512);
         for (PoseKeyframe key : person.keyframes()) {
             assertNose(key.pose(), nose);
         }
@@ -174,7 +176,7 @@ class PoseExtractionTest {
                 .extracting(PoseKeyframe::frame).containsExactly(0, 10, 20, 30, 40, 50, 60, 70, 80, 90));
         assertThat(after.frameCount()).isEqualTo(91);
         assertNose(after.target().people().get(1).keyframes().get(3).pose(),
-                fittedToCanvas(DwposeTestData.nose(DwposeTestData.PERSON_B, 1088, 1920), 512, 512));
+                fittedToCanvas(nose(PERSON_B, 1088, 1920), 512, 512));
 
         fx(studio::undo);
         assertThat(studio.project()).isEqualTo(before);
@@ -245,6 +247,11 @@ class PoseExtractionTest {
         double scale = Math.min(width / (double) DwposeTestData.VIDEO_WIDTH, height / (double) DwposeTestData.VIDEO_HEIGHT);
         return new double[] {point[0] * scale + (width - DwposeTestData.VIDEO_WIDTH * scale) / 2,
                 point[1] * scale + (height - DwposeTestData.VIDEO_HEIGHT * scale) / 2};
+    }
+
+    /** Where the stand-in estimator puts the nose (COCO point 0) of a person in an image of w x h pixels. */
+    private static double[] nose(double[] letterboxedBox, int imageWidth, int imageHeight) {
+        return DwposeTestModels.expectedImagePoint(0, letterboxedBox, imageWidth, imageHeight);
     }
 
     private static void assertNose(PersonPose person, double[] expected) {
