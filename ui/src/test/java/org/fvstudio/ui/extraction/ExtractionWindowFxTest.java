@@ -88,12 +88,7 @@ class ExtractionWindowFxTest {
     }
 
     private void awaitIdle() {
-        awaitJobs(tasks);
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fx(() -> feature.extraction().busyProperty().get()));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the extraction worker did not stop within 60 s", e);
-        }
+        ExtractionWaits.awaitStopped(tasks, feature.extraction());
     }
 
     private String importFrame30() {

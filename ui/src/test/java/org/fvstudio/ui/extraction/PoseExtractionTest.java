@@ -20,7 +20,6 @@ import org.fvstudio.inference.runtime.DevicePreference;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.project.Project;
-import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
 import org.fvstudio.ui.StudioFixture;
@@ -233,14 +232,8 @@ class PoseExtractionTest {
         assertThat(studio.project()).isEqualTo(before);
     }
 
-    /** Every outcome delivered and the extraction worker really stopped (after a cancel it stops at the next frame). */
     private void awaitDone() {
-        awaitJobs(tasks);
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fx(() -> extraction.busyProperty().get()));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the extraction worker did not stop within 60 s", e);
-        }
+        ExtractionWaits.awaitStopped(tasks, extraction);
     }
 
     private static double[] fittedToCanvas(double[] point, int width, int height) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -36,7 +35,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
@@ -79,13 +77,7 @@ class StudioDwposeFxTest {
     }
 
     private void awaitIdle() {
-        awaitJobs(tasks);
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                    () -> !fx(() -> features.extraction().extraction().busyProperty().get()));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the extraction worker did not stop within 60 s", e);
-        }
+        ExtractionWaits.awaitStopped(tasks, features.extraction().extraction());
     }
 
     private String aboutVersions(FxRobot robot) {
