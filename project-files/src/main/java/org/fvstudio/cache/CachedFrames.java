@@ -43,33 +43,15 @@ public final class CachedFrames {
     }
 
     public FrameSource generated() {
-        return new FrameSource() {
-            @Override
-            public int frameCount() {
-                return count;
+        return FrameSource.of(count, width, height, index -> {
+            RgbImage image = load(index).image();
+            if (image.width() != width || image.height() != height) {
+                throw new ExportException(cache.folder(), "Frame " + (first + index) + " is " + image.width() + "x"
+                        + image.height() + " but frame " + first + " is " + width + "x" + height
+                        + "; generate the range again at one size");
             }
-
-            @Override
-            public int width() {
-                return width;
-            }
-
-            @Override
-            public int height() {
-                return height;
-            }
-
-            @Override
-            public RgbImage frame(int index) throws ExportException {
-                RgbImage image = load(index).image();
-                if (image.width() != width || image.height() != height) {
-                    throw new ExportException(cache.folder(), "Frame " + (first + index) + " is " + image.width() + "x"
-                            + image.height() + " but frame " + first + " is " + width + "x" + height
-                            + "; generate the range again at one size");
-                }
-                return image;
-            }
-        };
+            return image;
+        });
     }
 
     /** The map of {@code referenceId} at each frame of the range (index 0 is frame {@code first}). */

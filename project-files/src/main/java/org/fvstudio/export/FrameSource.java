@@ -1,7 +1,6 @@
 package org.fvstudio.export;
 
 import java.util.List;
-import java.util.function.IntFunction;
 
 import org.fvstudio.pose.render.RgbImage;
 
@@ -23,8 +22,14 @@ public interface FrameSource {
      */
     RgbImage frame(int index) throws ExportException;
 
-    /** {@code frameCount} frames of {@code width} x {@code height}, frame {@code i} being {@code frames.apply(i)}. */
-    static FrameSource of(int frameCount, int width, int height, IntFunction<RgbImage> frames) {
+    /** Makes frame {@code index} of a source. */
+    @FunctionalInterface
+    interface Frames {
+        RgbImage frame(int index) throws ExportException;
+    }
+
+    /** {@code frameCount} frames of {@code width} x {@code height}, made on demand by {@code frames}. */
+    static FrameSource of(int frameCount, int width, int height, Frames frames) {
         return new FrameSource() {
             @Override
             public int frameCount() {
@@ -42,19 +47,19 @@ public interface FrameSource {
             }
 
             @Override
-            public RgbImage frame(int index) {
-                return frames.apply(index);
+            public RgbImage frame(int index) throws ExportException {
+                return frames.frame(index);
             }
         };
     }
 
     /**
-     * Like {@link #of(int, int, int, IntFunction)} for images that may come in other sizes: those are resampled
+     * Like {@link #of(int, int, int, Frames)} for images that may come in other sizes: those are resampled
      * to {@code width} x {@code height}, the others passed on as they are.
      */
-    static FrameSource fitted(int frameCount, int width, int height, IntFunction<RgbImage> frames) {
+    static FrameSource fitted(int frameCount, int width, int height, Frames frames) {
         return of(frameCount, width, height, index -> {
-            RgbImage image = frames.apply(index);
+            RgbImage image = frames.frame(index);
             return image.width() == width && image.height() == height ? image : Images.scaledTo(image, width, height);
         });
     }
