@@ -1,6 +1,7 @@
 package org.fvstudio.project.io;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.fvstudio.pose.BodyPart;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
+import org.fvstudio.project.DrivingVideo;
 import org.fvstudio.project.GenerationSettings;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
@@ -21,20 +23,26 @@ import org.fvstudio.timeline.Interpolation;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
 import org.fvstudio.timeline.PoseTrack;
+import org.fvstudio.timeline.TimelineMarker;
+import org.fvstudio.timeline.TimelineMarks;
 
 /**
  * Turns a version-1 project.json tree into a {@link Project}, checking everything on the way and
  * stopping at the first problem. Optional fields and their defaults: a reference's name (""),
  * enabled (true) and note (""); a keyframe's interpolation (linear); a camera key's pivot (canvas
  * centre), pan (0, 0), roll (0) and cut (false); the sections references, target and camera (empty)
- * and generation (defaults, field by field).
+ * and generation (defaults, field by field); timeline (no range, no markers), its in, out (unset),
+ * markers (none) and a marker's label (""); driving_video (none).
  */
 final class ProjectJsonReader {
 
     static final int MAX_FRAMES = 1_000_000;
 
     private static final Set<String> ROOT_FIELDS = Set.of("format", "version", "name", "fps", "frame_count", "canvas",
-            "references", "target", "camera", "generation");
+            "references", "target", "camera", "generation", "timeline", "driving_video");
+    private static final Set<String> TIMELINE_FIELDS = Set.of("in", "out", "markers");
+    private static final Set<String> MARKER_FIELDS = Set.of("frame", "label");
+    private static final Set<String> DRIVING_VIDEO_FIELDS = Set.of("file", "fps");
     private static final Set<String> CANVAS_FIELDS = Set.of("width", "height");
     private static final Set<String> REFERENCE_FIELDS = Set.of("id", "name", "image", "scale", "enabled", "note", "pose");
     private static final Set<String> POSE_FIELDS = Set.of("canvas", "people");
@@ -68,7 +76,10 @@ final class ProjectJsonReader {
         CameraTrack camera = root.has("camera") ? camera(root.field("camera"), frameCount, canvas) : CameraTrack.empty();
         GenerationSettings generation = root.has("generation")
                 ? generation(root.field("generation"), references) : GenerationSettings.DEFAULTS;
-        return new Project(name, fps, frameCount, canvas[0], canvas[1], references, target, camera, generation);
+        TimelineMarks timeline = root.has("timeline") ? timeline(root.field("timeline"), frameCount) : TimelineMarks.NONE;
+        DrivingVideo drivingVideo = root.has("driving_video") ? drivingVideo(root.field("driving_video")) : null;
+        return new Project(name, fps, frameCount, canvas[0], canvas[1], references, target, camera, generation,
+                timeline, drivingVideo);
     }
 
     private static int[] canvas(JsonAt at, int min, int max) throws ProjectFormatException {
@@ -243,5 +254,49 @@ final class ProjectJsonReader {
             }
         }
         return new GenerationSettings(pack, device, steps, guidance, seed, tokenBudget, used);
+    }
+
+    private static TimelineMarks timeline(JsonAt at, int frameCount) throws ProjectFormatException {
+        at.onlyFields(TIMELINE_FIELDS);
+        int in = at.has("in") ? at.field("in").wholeNumber(0, frameCount - 1) : TimelineMarks.UNSET;
+        int out = at.has("out") ? at.field("out").wholeNumber(0, frameCount - 1) : TimelineMarks.UNSET;
+        if (in != TimelineMarks.UNSET && out != TimelineMarks.UNSET && in > out) {
+            throw at.field("in").problem("the in point " + in + " lies after the out point " + out);
+        }
+        List<TimelineMarker> markers = new ArrayList<>();
+        if (at.has("markers")) {
+            Map<Integer, Integer> indexOfFrame = new HashMap<>();
+            List<JsonAt> items = at.field("markers").array();
+            for (int i = 0; i < items.size(); i++) {
+                JsonAt marker = items.get(i).onlyFields(MARKER_FIELDS);
+                JsonAt frameAt = marker.field("frame");
+                int frame = frameAt.wholeNumber(0, frameCount - 1);
+                Integer earlier = indexOfFrame.putIfAbsent(frame, i);
+                if (earlier != null) {
+                    throw frameAt.problem("a second marker at frame " + frame + " (also markers[" + earlier + "])");
+                }
+                String label = marker.has("label") ? marker.field("label").string() : "";
+                markers.add(new TimelineMarker(frame, label));
+            }
+        }
+        return new TimelineMarks(in, out, markers);
+    }
+
+    /** The video's existence is not checked: a moved video is a warning for the studio, not a broken project. */
+    private DrivingVideo drivingVideo(JsonAt at) throws ProjectFormatException {
+        at.onlyFields(DRIVING_VIDEO_FIELDS);
+        JsonAt fileAt = at.field("file");
+        String stored = fileAt.nonBlankString();
+        Path file;
+        try {
+            file = Path.of(stored);
+        } catch (InvalidPathException e) {
+            throw fileAt.problem("\"" + stored + "\" is not a valid path on this system");
+        }
+        if (!file.isAbsolute() && referencesDir != null) {
+            file = referencesDir.toAbsolutePath().getParent().resolve(file);
+        }
+        double fps = at.field("fps").number(0, 1000);
+        return new DrivingVideo(file.isAbsolute() ? file.normalize() : file, fps);
     }
 }

@@ -1,5 +1,7 @@
 package org.fvstudio.project.io;
 
+import java.nio.file.Path;
+
 import org.fvstudio.pose.BodyPart;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
@@ -9,6 +11,8 @@ import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.timeline.CameraKeyframe;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
+import org.fvstudio.timeline.TimelineMarker;
+import org.fvstudio.timeline.TimelineMarks;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,7 +26,8 @@ final class ProjectJsonWriter {
     private ProjectJsonWriter() {
     }
 
-    static ObjectNode write(Project project) {
+    /** @param bundleDir the bundle the file is written into (a driving video inside it is stored relative), or null */
+    static ObjectNode write(Project project, Path bundleDir) {
         ObjectNode root = NODES.objectNode();
         root.put("format", ProjectJson.FORMAT);
         root.put("version", ProjectJson.CURRENT_VERSION);
@@ -74,7 +79,42 @@ final class ProjectJsonWriter {
         generation.put("token_budget", g.tokenBudget());
         ArrayNode used = generation.putArray("references_used");
         g.referencesUsed().forEach(used::add);
+        TimelineMarks marks = project.timeline();
+        if (!marks.isEmpty()) {
+            ObjectNode timeline = root.putObject("timeline");
+            if (marks.hasIn()) {
+                timeline.put("in", marks.in());
+            }
+            if (marks.hasOut()) {
+                timeline.put("out", marks.out());
+            }
+            ArrayNode markers = timeline.putArray("markers");
+            for (TimelineMarker marker : marks.markers()) {
+                ObjectNode m = markers.addObject().put("frame", marker.frame());
+                if (!marker.label().isEmpty()) {
+                    m.put("label", marker.label());
+                }
+            }
+        }
+        project.drivingVideoIfAny().ifPresent(video -> {
+            ObjectNode node = root.putObject("driving_video");
+            node.put("file", storedPath(video.file(), bundleDir));
+            node.put("fps", video.frameRate());
+        });
         return root;
+    }
+
+    /** Relative with '/' separators when inside the bundle, so the bundle can move; absolute otherwise. */
+    private static String storedPath(Path file, Path bundleDir) {
+        if (bundleDir != null) {
+            Path dir = bundleDir.toAbsolutePath().normalize();
+            Path absolute = dir.resolve(file).normalize();
+            if (absolute.startsWith(dir) && !absolute.equals(dir)) {
+                return dir.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
+            }
+            return absolute.toString();
+        }
+        return file.toString();
     }
 
     static ObjectNode pose(Pose pose) {
