@@ -3,6 +3,7 @@ package org.fvstudio.ui.edit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.fvstudio.project.DrivingVideo;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.project.ShotScale;
@@ -65,6 +66,13 @@ public final class ProjectEdits {
             after = after.withTiming(after.fps(), framesNeeded);
         }
         return new SnapshotEdit(description, project, after);
+    }
+
+    /** Replaces the target pose track with one extracted from {@code drivingVideo}, which the project then keeps. */
+    public static Edit replaceTarget(Project project, PoseTrack target, int framesNeeded, String description,
+                                     DrivingVideo drivingVideo) {
+        SnapshotEdit edit = (SnapshotEdit) replaceTarget(project, target, framesNeeded, description);
+        return new SnapshotEdit(description, project, edit.after().withDrivingVideo(drivingVideo));
     }
 
     private static <T> Edit referenceProperty(Project project, String id, String description, String property,

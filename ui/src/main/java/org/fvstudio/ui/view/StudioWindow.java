@@ -134,6 +134,7 @@ public final class StudioWindow {
             event.consume();
             requestQuit();
         });
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> viewer.videoFrames().close());
 
         autosave = new Timeline(new KeyFrame(AUTOSAVE_INTERVAL, e -> viewModel.autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
@@ -273,7 +274,10 @@ public final class StudioWindow {
         CheckMenuItem cameraView = new CheckMenuItem("Camera view: what the model sees (C)");
         cameraView.setId("menuCameraView");
         cameraView.selectedProperty().bindBidirectional(skeletonEditor.cameraViewProperty());
-        view.getItems().addAll(new SeparatorMenuItem(), fit, cameraView);
+        CheckMenuItem drivingVideo = new CheckMenuItem("Driving video behind the target");
+        drivingVideo.setId("menuDrivingVideo");
+        drivingVideo.selectedProperty().bindBidirectional(viewer.showDrivingVideoProperty());
+        view.getItems().addAll(new SeparatorMenuItem(), fit, cameraView, drivingVideo);
 
         EditorMenus editorMenus = new EditorMenus(skeletonEditor, timelineEditor, timeline);
         MenuItem generate = item("Generate", "menuGenerate", new KeyCodeCombination(G, SHORTCUT_DOWN, SHIFT_DOWN), generation::generate);

@@ -24,7 +24,7 @@ import org.fvstudio.ui.document.BundleProjectStorage;
 import org.fvstudio.ui.edit.ProjectEdits;
 import org.fvstudio.ui.inference.InferenceSettings;
 import org.fvstudio.ui.settings.StudioHome;
-import org.fvstudio.ui.studio.DrivingVideo;
+import org.fvstudio.project.DrivingVideo;
 import org.fvstudio.ui.studio.ScriptedDialogs;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
@@ -151,13 +151,15 @@ class PoseExtractionTest {
         for (PoseKeyframe key : person.keyframes()) {
             assertNose(key.pose(), nose);
         }
-        assertThat(studio.drivingVideoProperty().get()).isEqualTo(new DrivingVideo(DwposeTestData.VIDEO, 60.0));
+        assertThat(studio.drivingVideoProperty().get()).isEqualTo(new DrivingVideo(DwposeTestData.VIDEO.toAbsolutePath().normalize(), 60.0));
+        assertThat(after.drivingVideo()).isEqualTo(studio.drivingVideoProperty().get());
         assertThat(studio.drivingVideoProperty().get().sourceFrameAt(36, after.fps())).isEqualTo(90);
         assertThat(studio.statusProperty().get()).contains("10 keys", "retimed from 60 to 24 fps",
                 "fitted from 1088x1920 to the 512x512 canvas");
 
         fx(studio::undo);
         assertThat(studio.project()).isEqualTo(before);
+        assertThat(studio.drivingVideoProperty().get()).isNull();
     }
 
     @Test
