@@ -120,12 +120,8 @@ public final class ViewerView extends BorderPane {
             videoFrames.retryFailed();
             refresh();
         });
-        videoFrames.problemProperty().addListener((obs, old, problem) -> {
-            if (problem != null) {
-                viewModel.statusProperty().set("Driving video: " + problem);
-            }
-            refresh();
-        });
+        // Opening already warned in the status bar about a missing video; the caption keeps saying so.
+        videoFrames.problemProperty().addListener((obs, old, problem) -> refresh());
         refresh();
     }
 
@@ -219,7 +215,7 @@ public final class ViewerView extends BorderPane {
         videoFrames.request(video.file(), source, project.canvasWidth(), project.canvasHeight(), canvas::setVideoFrame)
                 .ifPresent(canvas::setVideoFrame);
         String problem = videoFrames.problemProperty().get();
-        return problem == null ? " · video frame " + source : " · driving video unavailable";
+        return problem == null ? " · video frame " + source : " · driving video unavailable (" + problem + ")";
     }
 
     /** The nearest keyframes before and after the playhead, drawn faintly. */
@@ -276,6 +272,10 @@ public final class ViewerView extends BorderPane {
     /** The driving-video frame behind the target, null when none is shown. */
     public Image videoFrameImage() {
         return canvas.videoFrameImage();
+    }
+
+    public String captionText() {
+        return caption.getText();
     }
 
     public String messageText() {
