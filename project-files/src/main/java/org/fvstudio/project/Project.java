@@ -15,10 +15,12 @@ import org.fvstudio.timeline.TimelineMarks;
  *
  * @param timeline     in/out range and markers (never null; {@link TimelineMarks#NONE} when unset)
  * @param drivingVideo the video the target was extracted from, or null
+ * @param motion       the BVH file and orbit camera the target was built from, or null
  */
 public record Project(String name, double fps, int frameCount, int canvasWidth, int canvasHeight,
                       List<ReferenceShot> references, PoseTrack target, CameraTrack camera,
-                      GenerationSettings generation, TimelineMarks timeline, DrivingVideo drivingVideo) {
+                      GenerationSettings generation, TimelineMarks timeline, DrivingVideo drivingVideo,
+                      MotionSource motion) {
 
     public static final double DEFAULT_FPS = 24;
     public static final int DEFAULT_FRAME_COUNT = 48;
@@ -53,7 +55,7 @@ public record Project(String name, double fps, int frameCount, int canvasWidth, 
     public Project(String name, double fps, int frameCount, int canvasWidth, int canvasHeight,
                    List<ReferenceShot> references, PoseTrack target, CameraTrack camera, GenerationSettings generation) {
         this(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
-                TimelineMarks.NONE, null);
+                TimelineMarks.NONE, null, null);
     }
 
     public Optional<DrivingVideo> drivingVideoIfAny() {
@@ -85,22 +87,22 @@ public record Project(String name, double fps, int frameCount, int canvasWidth, 
 
     public Project withName(String newName) {
         return new Project(newName, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
-                timeline, drivingVideo);
+                timeline, drivingVideo, motion);
     }
 
     public Project withTiming(double newFps, int newFrameCount) {
         return new Project(name, newFps, newFrameCount, canvasWidth, canvasHeight, references, target, camera, generation,
-                timeline.clampedTo(newFrameCount), drivingVideo);
+                timeline.clampedTo(newFrameCount), drivingVideo, motion);
     }
 
     public Project withCanvas(int width, int height) {
         return new Project(name, fps, frameCount, width, height, references, target, camera, generation,
-                timeline, drivingVideo);
+                timeline, drivingVideo, motion);
     }
 
     public Project withReferences(List<ReferenceShot> newReferences) {
         return new Project(name, fps, frameCount, canvasWidth, canvasHeight, newReferences, target, camera, generation,
-                timeline, drivingVideo);
+                timeline, drivingVideo, motion);
     }
 
     public Project withReference(ReferenceShot updated) {
@@ -116,27 +118,33 @@ public record Project(String name, double fps, int frameCount, int canvasWidth, 
 
     public Project withTarget(PoseTrack newTarget) {
         return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, newTarget, camera, generation,
-                timeline, drivingVideo);
+                timeline, drivingVideo, motion);
     }
 
     public Project withCamera(CameraTrack newCamera) {
         return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, newCamera, generation,
-                timeline, drivingVideo);
+                timeline, drivingVideo, motion);
     }
 
     public Project withGeneration(GenerationSettings newGeneration) {
         return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, newGeneration,
-                timeline, drivingVideo);
+                timeline, drivingVideo, motion);
     }
 
     public Project withTimeline(TimelineMarks newTimeline) {
         return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
-                newTimeline, drivingVideo);
+                newTimeline, drivingVideo, motion);
     }
 
     /** @param newDrivingVideo the video, or null for none */
     public Project withDrivingVideo(DrivingVideo newDrivingVideo) {
         return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
-                timeline, newDrivingVideo);
+                timeline, newDrivingVideo, motion);
+    }
+
+    /** @param newMotion the motion-capture source of the target, or null for none */
+    public Project withMotion(MotionSource newMotion) {
+        return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
+                timeline, drivingVideo, newMotion);
     }
 }

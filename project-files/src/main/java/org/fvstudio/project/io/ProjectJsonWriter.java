@@ -6,9 +6,11 @@ import org.fvstudio.pose.BodyPart;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.project.GenerationSettings;
+import org.fvstudio.project.MotionSource;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.timeline.CameraKeyframe;
+import org.fvstudio.timeline.OrbitKeyframe;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
 import org.fvstudio.timeline.TimelineMarker;
@@ -101,6 +103,22 @@ final class ProjectJsonWriter {
             node.put("file", storedPath(video.file(), bundleDir));
             node.put("fps", video.frameRate());
         });
+        MotionSource motion = project.motion();
+        if (motion != null) {
+            ObjectNode node = root.putObject("motion");
+            node.put("bvh", storedPath(motion.bvh(), bundleDir));
+            ArrayNode orbit = node.putArray("orbit");
+            for (OrbitKeyframe key : motion.orbit().keyframes()) {
+                ObjectNode k = orbit.addObject();
+                k.put("frame", key.frame());
+                k.put("yaw", key.yawDegrees());
+                k.put("elevation", key.elevationDegrees());
+                k.put("distance", key.distance());
+                k.put("focal_length", key.focalLength());
+                k.putArray("target").add(key.targetX()).add(key.targetY()).add(key.targetZ());
+                k.put("interpolation", key.interpolation().jsonName());
+            }
+        }
         return root;
     }
 

@@ -237,12 +237,15 @@ public final class StudioWindow {
         MenuItem importPoseFolder = item("Import pose sequence (folder)…", "menuImportPoseFolder",
                 new KeyCodeCombination(I, SHORTCUT_DOWN, ALT_DOWN), viewModel::importPoseFolder);
         MenuItem importMotion = item("Import motion (BVH)…", "menuImportMotion", null, this::importMotion);
+        MenuItem reorbit = item("Re-orbit motion…", "menuReorbit", null, this::reorbitMotion);
+        reorbit.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.project().motion() == null, viewModel.document().projectProperty()));
         MenuItem export = item("Export…", "menuExport", new KeyCodeCombination(E, SHORTCUT_DOWN), this::export);
         MenuItem cancelExport = item("Cancel export", "menuCancelExport", null, exports::cancel);
         cancelExport.disableProperty().bind(exports.runningProperty().isNull());
         MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(Q, SHORTCUT_DOWN), this::requestQuit);
         Menu file = new Menu("File", null, newItem, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, importMotion, new SeparatorMenuItem(), export, cancelExport, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, importMotion, reorbit, new SeparatorMenuItem(), export, cancelExport, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", "menuUndo", new KeyCodeCombination(Z, SHORTCUT_DOWN), viewModel::undo);
         undo.textProperty().bind(viewModel.document().undoTextProperty());
@@ -296,6 +299,13 @@ public final class StudioWindow {
     private void importMotion() {
         MotionImportDialog.chooseFile(stage).ifPresent(file -> MotionImportDialog.askOrbit(stage, file)
                 .ifPresent(orbit -> new MotionImport(viewModel).importBvh(file, orbit)));
+    }
+
+    private void reorbitMotion() {
+        org.fvstudio.project.MotionSource source = viewModel.project().motion();
+        if (source != null) {
+            MotionImportDialog.askOrbit(stage, source.bvh()).ifPresent(orbit -> new MotionImport(viewModel).reorbit(orbit));
+        }
     }
 
     private void fillRecent() {
