@@ -61,8 +61,8 @@ def main():
         if f == FRAMES - 1:
             cv2.imwrite('/tmp/sample_last_truth.png', render(sk, cam, app, CANVAS)[0][:, :, ::-1])
         keys.append({'frame': f, 'interpolation': 'linear', 'pose': pose_json(kp)})
-        faces.append(kp[0, :2] if kp[0, 2] > 0 else kp[1, :2])
-    face = np.mean(faces[-8:], axis=0)
+        faces.append(kp[[0, 16, 17], :2].mean(0))  # head centre, also when the face is turned away
+    face = faces[-1]  # zoom about the face where it is at the end of the move
     pivot = [round(float(face[0]), 1), round(float(face[1]), 1)]
     pan = [round(CANVAS / 2 - pivot[0], 1), round(CANVAS / 2 - 40 - pivot[1], 1)]
     project = {

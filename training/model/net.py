@@ -202,6 +202,8 @@ class Denoiser(nn.Module):
         x = F.interpolate(x, scale_factor=2.0, mode='nearest')
         x = self.a3(self.u1(torch.cat([x, s1], 1), te), tokens_g16, weights_g16)
         x = self.r3(x, te)
+        # no skip from x_t: the 96-channel bottleneck cannot cancel per-pixel noise, so a
+        # c_skip(t) * x_t term left visible noise in the final frame (tried at steps 850-1100)
         return depth_to_space(self.out(F.silu(self.on(x))), 8)
 
 

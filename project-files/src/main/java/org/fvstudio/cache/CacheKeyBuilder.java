@@ -31,7 +31,7 @@ public final class CacheKeyBuilder {
     private final MessageDigest digest = sha256();
 
     public CacheKeyBuilder() {
-        text("fvstudio-render-cache-key", "1");
+        text("fvstudio-render-cache-key", "2");
     }
 
     public CacheKeyBuilder text(String name, String value) {
@@ -74,7 +74,11 @@ public final class CacheKeyBuilder {
         return this;
     }
 
-    /** Canvas size, then each person's 134 keypoints (x, y, confidence) in order. */
+    /**
+     * Canvas size, then each person's 134 keypoints (x, y, confidence) in order. A missing keypoint
+     * (confidence 0) is hashed as (0, 0, 0): its coordinates never reach the model, and project files do not
+     * keep them (a part without any present point is not written), so a save and reopen must not change the key.
+     */
     public CacheKeyBuilder pose(String name, Pose pose) {
         tag(POSE, name);
         putLong(pose.canvasWidth());
@@ -83,8 +87,11 @@ public final class CacheKeyBuilder {
         for (PersonPose person : pose.people()) {
             double[] flat = person.toFlat();
             putLong(flat.length);
-            for (double v : flat) {
-                putDouble(v);
+            for (int i = 0; i < flat.length; i += 3) {
+                boolean missing = flat[i + 2] == 0;
+                putDouble(missing ? 0 : flat[i]);
+                putDouble(missing ? 0 : flat[i + 1]);
+                putDouble(flat[i + 2]);
             }
         }
         return this;

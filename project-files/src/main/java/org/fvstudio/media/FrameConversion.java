@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 import org.bytedeco.javacv.Frame;
+import org.fvstudio.pose.render.RgbImage;
 
 /** Copies a grabber's RGB24 frame into an {@link RgbImage}. */
 final class FrameConversion {
@@ -28,6 +29,6 @@ final class FrameConversion {
             data.position(y * stridePerRow);
             data.get(rgb, y * rowBytes, rowBytes);
         }
-        return new RgbImage(w, h, rgb);
+        return RgbImage.ofRgbBytes(w, h, rgb);
     }
 }

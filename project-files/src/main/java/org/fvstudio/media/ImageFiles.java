@@ -1,5 +1,6 @@
 package org.fvstudio.media;
 
+import org.fvstudio.pose.render.RgbImage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class ImageFiles {
                 rgb[i + 2] = (byte) p;
             }
         }
-        return new RgbImage(w, h, rgb);
+        return RgbImage.ofRgbBytes(w, h, rgb);
     }
 
     private static RgbImage readWithFfmpeg(Path file) throws MediaException {

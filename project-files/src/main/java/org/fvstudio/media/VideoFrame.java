@@ -1,5 +1,7 @@
 package org.fvstudio.media;
 
+import org.fvstudio.pose.render.RgbImage;
+
 /**
  * One decoded video frame.
  *

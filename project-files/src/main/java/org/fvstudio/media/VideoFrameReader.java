@@ -1,5 +1,6 @@
 package org.fvstudio.media;
 
+import org.fvstudio.pose.render.RgbImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;

@@ -7,6 +7,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
+import org.fvstudio.pose.render.RgbImage;
 
 /**
  * Decodes single frames of a video by index, in any order: a request just after the last one decodes

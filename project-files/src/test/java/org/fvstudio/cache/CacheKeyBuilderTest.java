@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fvstudio.pose.Keypoint;
+import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,22 @@ class CacheKeyBuilderTest {
         Keypoint wrist = pose.people().get(0).get(4);
         Pose moved = pose.withPerson(0, pose.people().get(0).with(4, wrist.withPosition(wrist.x() + 0.01, wrist.y())));
         assertThat(new CacheKeyBuilder().pose("p", pose).build()).isNotEqualTo(new CacheKeyBuilder().pose("p", moved).build());
+    }
+
+    @Test
+    void whereAMissingJointLiesDoesNotCount() throws IOException {
+        Pose pose = TestPoses.load("pose2sim_cam03_0030.json");
+        int missing = -1;
+        for (int k = 0; k < PersonPose.KEYPOINT_COUNT && missing < 0; k++) {
+            missing = pose.people().get(0).confidence(k) == 0 ? k : -1;
+        }
+        assertThat(missing).isNotNegative();
+        Keypoint hidden = pose.people().get(0).get(missing);
+        Pose elsewhere = pose.withPerson(0, pose.people().get(0).with(missing, hidden.withPosition(123.4, 56.7)));
+        Pose shown = pose.withPerson(0, pose.people().get(0).with(missing, new Keypoint(123.4, 56.7, 0.9)));
+        CacheKey key = new CacheKeyBuilder().pose("p", pose).build();
+        assertThat(new CacheKeyBuilder().pose("p", elsewhere).build()).isEqualTo(key);
+        assertThat(new CacheKeyBuilder().pose("p", shown).build()).isNotEqualTo(key);
     }
 
     @Test

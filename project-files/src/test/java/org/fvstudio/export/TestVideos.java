@@ -2,15 +2,10 @@ package org.fvstudio.export;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.fvstudio.pose.render.RgbImage;
 
 /** Real frames from the Pose2Sim clip in the test resources, and read-back helpers for exported videos. */
@@ -37,48 +32,12 @@ public final class TestVideos {
     }
 
     public static Decoded decode(Path video) throws IOException {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
-            grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
-            grabber.start();
-            List<RgbImage> frames = new ArrayList<>();
-            Frame frame;
-            while ((frame = grabber.grabImage()) != null) {
-                frames.add(toImage(frame));
-            }
-            Decoded decoded = new Decoded(frames, grabber.getImageWidth(), grabber.getImageHeight(),
-                    grabber.getFrameRate(), grabber.getVideoCodecName());
-            grabber.stop();
-            return decoded;
-        }
-    }
-
-    private static RgbImage toImage(Frame frame) {
-        ByteBuffer buffer = (ByteBuffer) frame.image[0];
-        int w = frame.imageWidth;
-        int h = frame.imageHeight;
-        byte[] rgb = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            buffer.position(y * frame.imageStride);
-            buffer.get(rgb, y * w * 3, w * 3);
-        }
-        return RgbImage.ofRgbBytes(w, h, rgb);
+        VideoReadback.Video read = VideoReadback.read(video);
+        return new Decoded(read.frames(), read.width(), read.height(), read.fps(), read.codec());
     }
 
     /** Peak signal-to-noise ratio over the region both images share at the top-left, in dB. */
     public static double psnr(RgbImage a, RgbImage b, int width, int height) {
-        double sum = 0;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int p = a.rgb(x, y);
-                int q = b.rgb(x, y);
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    int d = (p >> shift & 0xFF) - (q >> shift & 0xFF);
-                    sum += d * d;
-                }
-            }
-        }
-        double mse = sum / (3.0 * width * height);
-        return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
+        return VideoReadback.psnr(a, b, width, height);
     }
 }

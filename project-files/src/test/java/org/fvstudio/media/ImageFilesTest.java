@@ -1,5 +1,6 @@
 package org.fvstudio.media;
 
+import org.fvstudio.pose.render.RgbImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,10 +22,10 @@ class ImageFilesTest {
         assertThat(image.width()).isEqualTo(512);
         assertThat(image.height()).isEqualTo(512);
         // Values read with PIL.
-        assertThat(image.rgbAt(200, 100)).isEqualTo(0x513911); // 81, 57, 17
-        assertThat(image.channel(50, 400, 0)).isEqualTo(234);
-        assertThat(image.channel(50, 400, 1)).isEqualTo(131);
-        assertThat(image.channel(50, 400, 2)).isEqualTo(91);
+        assertThat(image.rgb(200, 100)).isEqualTo(0x513911); // 81, 57, 17
+        assertThat(image.red(50, 400)).isEqualTo(234);
+        assertThat(image.green(50, 400)).isEqualTo(131);
+        assertThat(image.blue(50, 400)).isEqualTo(91);
     }
 
     @Test
@@ -35,7 +36,7 @@ class ImageFilesTest {
         assertThat(crop.height()).isEqualTo(64);
         for (int y = 0; y < 64; y++) {
             for (int x = 0; x < 48; x++) {
-                assertThat(crop.rgbAt(x, y)).as("pixel %d,%d", x, y).isEqualTo(full.rgbAt(200 + x, 100 + y));
+                assertThat(crop.rgb(x, y)).as("pixel %d,%d", x, y).isEqualTo(full.rgb(200 + x, 100 + y));
             }
         }
     }

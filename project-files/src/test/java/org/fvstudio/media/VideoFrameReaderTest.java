@@ -1,5 +1,6 @@
 package org.fvstudio.media;
 
+import org.fvstudio.pose.render.RgbImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -59,7 +60,7 @@ class VideoFrameReaderTest {
             all.nextFrame();
             all.nextFrame();
             all.nextFrame();
-            frame3 = all.nextFrame().image().rgb();
+            frame3 = all.nextFrame().image().toRgbBytes();
         }
         List<Integer> indices = new ArrayList<>();
         try (VideoFrameReader strided = VideoFrameReader.open(VP9_VIDEO, 3)) {
@@ -68,7 +69,7 @@ class VideoFrameReaderTest {
             while ((frame = strided.nextFrame()) != null) {
                 indices.add(frame.index());
                 if (frame.index() == 3) {
-                    assertThat(frame.image().rgb()).isEqualTo(frame3);
+                    assertThat(frame.image().toRgbBytes()).isEqualTo(frame3);
                 }
             }
         }
@@ -89,7 +90,7 @@ class VideoFrameReaderTest {
 
     private static double[] meanRgb(RgbImage image) {
         double[] sum = new double[3];
-        byte[] rgb = image.rgb();
+        byte[] rgb = image.toRgbBytes();
         for (int i = 0; i < rgb.length; i++) {
             sum[i % 3] += rgb[i] & 0xff;
         }

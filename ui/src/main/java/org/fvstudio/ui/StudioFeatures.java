@@ -9,6 +9,7 @@ import org.fvstudio.ui.firstrun.FirstRunGuide;
 import org.fvstudio.ui.help.AboutInfo;
 import org.fvstudio.ui.help.HelpMenu;
 import org.fvstudio.ui.help.InferenceStatus;
+import org.fvstudio.ui.generation.GenerationWorkspace;
 import org.fvstudio.ui.inference.InferenceSettings;
 import org.fvstudio.ui.inference.OnnxInferenceStatus;
 import org.fvstudio.ui.preferences.PreferencesFeature;
@@ -51,11 +52,19 @@ public final class StudioFeatures {
             extraction.extraction().deviceUsedProperty().addListener(
                     (obs, old, device) -> onnx.recordDeviceUsed("DWPose " + device));
         }
+        usePreferencesForGeneration(window.generation(), preferences);
         for (String warning : preferences.loaded().warnings()) {
             window.viewModel().lastProblemProperty().set(warning);
             window.viewModel().statusProperty().set(warning);
         }
         return new StudioFeatures(preferences, preferencesFeature, help, guide, extraction);
+    }
+
+    /** Generation opens its sessions and sizes its render cache as the preferences in force say. */
+    private static void usePreferencesForGeneration(GenerationWorkspace generation, StudioPreferences preferences) {
+        generation.service().setInferenceSettings(() -> InferenceSettings.from(preferences.current()));
+        generation.setCacheLimit(preferences.current().cacheLimitMb() << 20);
+        preferences.currentProperty().addListener((obs, old, now) -> generation.setCacheLimit(now.cacheLimitMb() << 20));
     }
 
     public StudioPreferences preferences() {

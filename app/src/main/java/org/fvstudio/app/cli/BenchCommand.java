@@ -1,11 +1,14 @@
 package org.fvstudio.app.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fvstudio.inference.image.ImageTensors;
 import org.fvstudio.inference.job.FrameResult;
+import org.fvstudio.inference.job.GaussianNoise;
 import org.fvstudio.inference.job.GenerationException;
 import org.fvstudio.inference.job.GenerationJob;
 import org.fvstudio.inference.job.GenerationListener;
@@ -15,6 +18,7 @@ import org.fvstudio.inference.pack.ModelPack;
 import org.fvstudio.inference.pack.PackLocator;
 import org.fvstudio.inference.pipeline.GenerationOptions;
 import org.fvstudio.inference.pipeline.GenerationPipeline;
+import org.fvstudio.inference.pipeline.PoseMapRenderer;
 import org.fvstudio.inference.pipeline.ReferenceImages;
 import org.fvstudio.inference.runtime.ModelLoadException;
 import org.fvstudio.project.Project;
@@ -56,11 +60,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "ONNX Runtime intra-op threads (0 = its default)")
     int threads;
 
+    @Option(names = "--spin", description = "let ONNX Runtime worker threads spin between operators (off by default)")
+    boolean spin;
+
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or cuda")
     String device;
 
-    @Option(names = "--python-cmd", description = "shell command running the Python reference sampler on the same "
-            + "pack, inputs and steps for --frames frames; its wall time per frame is compared with Java's")
+    @Option(names = "--python-cmd", description = "shell command timing the Python reference sampler; {inputs} {pack} "
+            + "{steps} are replaced by the folder of .npy inputs the bench writes, the pack folder and the steps; it must "
+            + "print PYTHON_SECONDS_PER_FRAME=<s>. From the repository root: /usr/bin/python3 "
+            + "app/bench/python_sampler_bench.py {inputs} {pack} {steps}")
     String pythonCommand;
 
     @Override
@@ -75,40 +84,71 @@ public final class BenchCommand implements Callable<Integer> {
         Project project = bundle.project();
         ReferenceImages images = CliSupport.images(bundle);
         try (ModelPack p = ModelPack.open(PackLocator.resolve(pack != null ? pack : project.generation().packId()),
-                CliSupport.settings(device, threads))) {
+                CliSupport.settings(device, threads).withSpinWait(spin))) {
             int s = steps != null ? steps : p.manifest().scheduler().defaultSteps();
             GenerationOptions base = GenerationOptions.from(project.generation()).withSteps(s).withGuidance(1.0);
-            System.out.printf("fvstudio bench: pack %s, %d steps, %d timed frames per row, denoiser on %s, %d CPU cores, %s%n",
-                    p.manifest().id(), s, frames, p.session("denoiser").orElseThrow().device(),
-                    Runtime.getRuntime().availableProcessors(), java.time.LocalDate.now());
+            System.out.printf("fvstudio bench: pack %s, %d steps, %d timed frames per row, denoiser on %s, %d CPU cores, %s,"
+                            + " load average %s, ORT threads %s%s%n", p.manifest().id(), s, frames, p.session("denoiser").orElseThrow().device(),
+                    Runtime.getRuntime().availableProcessors(), java.time.LocalDate.now(), loadAverage(),
+                    threads == 0 ? "default" : Integer.toString(threads), spin ? " (spinning)" : " (no spinning)");
 
             System.out.println("\n1. seconds per frame against the number of references");
+            System.out.println("   (median of " + frames + " rounds; each round generates one frame with every configuration in turn,"
+                    + " so load changes hit all of them alike)");
             System.out.println("   N   top-K s/frame   all-tokens s/frame   tokens kept (first bank) top-K / all");
-            double firstTopK = 0;
-            double lastTopK = 0;
-            for (int n : new int[] {1, 2, 4, 8}) {
-                Project pn = withReferenceCount(project, n);
-                Timing topK = time(p, pn, images, base, frames);
-                Timing all = time(p, pn, images, base.withAllTokens(true), frames);
-                if (n == 1) {
-                    firstTopK = topK.secondsPerFrame;
+            int[] counts = {1, 2, 4, 8};
+            List<GenerationPipeline> configs = new ArrayList<>();
+            int[] kept = new int[2 * counts.length];
+            StepObserver quiet = (done, stepCount, preview) -> { };
+            for (int c = 0; c < counts.length; c++) {
+                Project pn = withReferenceCount(project, counts[c]);
+                for (boolean all : new boolean[] {false, true}) {
+                    GenerationPipeline pipeline = new GenerationPipeline(p, pn, images, base.withAllTokens(all));
+                    FrameResult warm = pipeline.generate(0, quiet);
+                    kept[configs.size()] = warm.selections().isEmpty() ? 0 : warm.selections().get(0).k();
+                    configs.add(pipeline);
                 }
-                lastTopK = topK.secondsPerFrame;
-                System.out.printf("   %-3d %-15.3f %-20.3f %d / %d%n", n, topK.secondsPerFrame, all.secondsPerFrame,
-                        topK.keptTokens, all.keptTokens);
             }
+            double[][] seconds = new double[configs.size()][frames];
+            for (int round = 0; round < frames; round++) {
+                for (int c = 0; c < configs.size(); c++) {
+                    seconds[c][round] = configs.get(c).generate((round + 1) % project.frameCount(), quiet).timings().totalSeconds();
+                }
+            }
+            double firstTopK = median(seconds[0]);
+            double lastTopK = median(seconds[2 * (counts.length - 1)]);
+            for (int c = 0; c < counts.length; c++) {
+                System.out.printf("   %-3d %-15.3f %-20.3f %d / %d%n", counts[c], median(seconds[2 * c]),
+                        median(seconds[2 * c + 1]), kept[2 * c], kept[2 * c + 1]);
+            }
+            configs.clear();
+            System.out.printf("   all tokens at N=8 / N=1: %.2fx%n", median(seconds[2 * counts.length - 1]) / median(seconds[1]));
             System.out.printf("   top-K at N=8 / N=1: %.2fx (target <= 1.25x)%n", lastTopK / firstTopK);
 
             Timing one = time(p, project, images, base, frames);
-            System.out.println("\n2. Java vs the Python reference sampler");
+            System.out.println("\n2. Java vs the Python reference sampler (same pack, inputs, steps and frames)");
             if (pythonCommand == null) {
                 System.out.printf("   Java %.3f s/frame; Python not measured (pass --python-cmd)%n", one.secondsPerFrame);
             } else {
+                Path inputs = Files.createTempDirectory("fvstudio-bench-inputs");
+                writeSamplerInputs(p, project, images, base, frames, inputs);
+                String cmd = pythonCommand.replace("{inputs}", inputs.toString()).replace("{pack}", p.folder().toString())
+                        .replace("{steps}", Integer.toString(s));
+                Timing javaTiming = time(p, project, images, base, frames);
                 long t0 = System.nanoTime();
-                int rc = new ProcessBuilder("/bin/sh", "-c", pythonCommand).inheritIO().start().waitFor();
-                double py = (System.nanoTime() - t0) / 1e9 / frames;
-                System.out.printf("   Java %.3f s/frame, Python %.3f s/frame (exit %d, process start included): Python/Java = %.2f%n",
-                        one.secondsPerFrame, py, rc, py / one.secondsPerFrame);
+                Process proc = new ProcessBuilder("/bin/sh", "-c", cmd).redirectErrorStream(true).start();
+                String output = new String(proc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                int rc = proc.waitFor();
+                double wall = (System.nanoTime() - t0) / 1e9 / frames;
+                java.util.regex.Matcher mm = java.util.regex.Pattern.compile("PYTHON_SECONDS_PER_FRAME=([0-9.]+)").matcher(output);
+                if (rc != 0 || !mm.find()) {
+                    System.out.printf("   Python command failed (exit %d):%n%s%n", rc, output.strip());
+                } else {
+                    double py = Double.parseDouble(mm.group(1));
+                    System.out.printf("   Java %.3f s/frame, Python %.3f s/frame (process wall incl. start and graph"
+                            + " loading %.3f s/frame): Python/Java = %.1fx%n", javaTiming.secondsPerFrame, py, wall,
+                            py / javaTiming.secondsPerFrame);
+                }
             }
 
             System.out.println("\n3. stage breakdown (mean per frame, project references, after warm-up)");
@@ -117,8 +157,11 @@ public final class BenchCommand implements Callable<Integer> {
                             + " denoise %.1f ms | decode %.1f ms | total %.1f ms%n", t.poseMapNanos() / 1e6,
                     t.referenceNanos() / 1e6, t.pcmNanos() / 1e6, t.selectionNanos() / 1e6, t.denoiseNanos() / 1e6,
                     t.decodeNanos() / 1e6, t.totalNanos() / 1e6);
-            System.out.printf("   inside ONNX Runtime %.1f ms; Java overhead %.1f%% (target < 10%%)%n",
+            System.out.printf("   inside ONNX Runtime %.1f ms; Java overhead (wall minus ORT) %.1f%% (target < 10%%)%n",
                     t.runtimeNanos() / 1e6, 100 * t.overheadFraction());
+            System.out.printf("   Java CPU outside ORT %.1f ms per frame = %.1f%% of the frame's wall time"
+                    + " (the calling thread's own work, not inflated by other processes)%n",
+                    one.javaCpuNanos / 1e6, 100.0 * one.javaCpuNanos / t.totalNanos());
 
             if (longFrames > 0) {
                 System.out.printf("%n4. %d frames in a row (%d steps each): resident memory%n", longFrames, longSteps);
@@ -142,17 +185,40 @@ public final class BenchCommand implements Callable<Integer> {
         return project.withReferences(out);
     }
 
-    private record Timing(double secondsPerFrame, StageTimings mean, int keptTokens) {
+    private record Timing(double secondsPerFrame, StageTimings mean, int keptTokens, long javaCpuNanos) {
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    static double median(double[] v) {
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static Timing time(ModelPack p, Project project, ReferenceImages images, GenerationOptions o, int frames)
             throws GenerationException {
         GenerationPipeline pipeline = new GenerationPipeline(p, project, images, o);
         StepObserver quiet = (done, steps, preview) -> { };
-        FrameResult warm = pipeline.generate(0, quiet); // reference stage and ORT warm-up
+        FrameResult warm = pipeline.generate(0, quiet); // reference stage, ORT and JIT warm-up
+        pipeline.generate(0, quiet);
         long[] sums = new long[8];
+        long javaCpu = 0;
         for (int i = 0; i < frames; i++) {
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
+            long ortCpu0 = pipeline.runtimeCpuNanos();
             StageTimings t = pipeline.generate((i + 1) % project.frameCount(), quiet).timings();
+            javaCpu += (THREADS.getCurrentThreadCpuTime() - cpu0) - (pipeline.runtimeCpuNanos() - ortCpu0);
             long[] v = {t.poseMapNanos(), t.referenceNanos(), t.pcmNanos(), t.selectionNanos(), t.denoiseNanos(),
                 t.decodeNanos(), t.runtimeNanos(), t.totalNanos()};
             for (int k = 0; k < 8; k++) {
@@ -162,7 +228,44 @@ public final class BenchCommand implements Callable<Integer> {
         StageTimings mean = new StageTimings(sums[0] / frames, sums[1] / frames, sums[2] / frames, sums[3] / frames,
                 sums[4] / frames, sums[5] / frames, sums[6] / frames, sums[7] / frames);
         int kept = warm.selections().isEmpty() ? 0 : warm.selections().get(0).k();
-        return new Timing(mean.totalSeconds(), mean, kept);
+        return new Timing(mean.totalSeconds(), mean, kept, javaCpu / frames);
+    }
+
+    /**
+     * The exact inputs the Java pipeline feeds its graphs for the timed frames, as .npy for the Python sampler:
+     * reference pictures at pack size and their pose maps, the target pose maps and the initial noise.
+     */
+    private static void writeSamplerInputs(ModelPack p, Project project, ReferenceImages images, GenerationOptions o,
+            int frames, Path dir) throws IOException, GenerationException {
+        var m = p.manifest();
+        PoseMapRenderer maps = new PoseMapRenderer(m.poseMap());
+        List<ReferenceShot> refs = project.enabledReferences();
+        int rw = m.referenceImage().width();
+        int rh = m.referenceImage().height();
+        int mw = m.poseMap().width();
+        int mh = m.poseMap().height();
+        byte[] refImages = new byte[refs.size() * rw * rh * 3];
+        byte[] refPoses = new byte[refs.size() * mw * mh * 3];
+        for (int i = 0; i < refs.size(); i++) {
+            byte[] img = ImageTensors.resize(images.load(refs.get(i)), rw, rh).toRgbBytes();
+            System.arraycopy(img, 0, refImages, i * img.length, img.length);
+            byte[] pose = maps.renderImage(refs.get(i).pose()).toRgbBytes();
+            System.arraycopy(pose, 0, refPoses, i * pose.length, pose.length);
+        }
+        byte[] targets = new byte[frames * mw * mh * 3];
+        float[] noise = new float[frames * m.latent().size()];
+        for (int i = 0; i < frames; i++) {
+            int frame = (i + 1) % project.frameCount();
+            byte[] pose = maps.renderImage(project.targetPoseAt(frame)).toRgbBytes();
+            System.arraycopy(pose, 0, targets, i * pose.length, pose.length);
+            float[] x = GaussianNoise.forFrame(o.seed(), frame, m.noiseSharedAcrossFrames(), m.latent().size());
+            System.arraycopy(x, 0, noise, i * x.length, x.length);
+        }
+        NpyWriter.writeUint8(dir.resolve("ref_image_u8.npy"), refImages, refs.size(), rh, rw, 3);
+        NpyWriter.writeUint8(dir.resolve("ref_pose_u8.npy"), refPoses, refs.size(), mh, mw, 3);
+        NpyWriter.writeUint8(dir.resolve("target_pose_u8.npy"), targets, frames, mh, mw, 3);
+        NpyWriter.writeFloat32(dir.resolve("noise.npy"), noise, frames, m.latent().channels(), m.latent().height(),
+                m.latent().width());
     }
 
     private void memoryRun(ModelPack p, Project project, ReferenceImages images, GenerationOptions o) throws GenerationException {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.fvstudio.inference.dwpose.CancellationToken;
+import org.fvstudio.inference.runtime.CancellationToken;
 import org.fvstudio.inference.dwpose.DwposeExtractor;
 import org.fvstudio.inference.dwpose.DwposeModels;
 import org.fvstudio.inference.dwpose.ExtractionCancelledException;

@@ -69,7 +69,7 @@ public final class InfoCommand implements Callable<Integer> {
                 continue;
             }
             ModelSession s = p.session(role).orElseThrow();
-            Path file = p.folder().resolve(g.file());
+            Path file = s.file();
             String params;
             try {
                 params = String.format("%,d", OnnxParameterCount.of(file));
@@ -82,8 +82,10 @@ public final class InfoCommand implements Callable<Integer> {
             } catch (java.io.IOException e) {
                 bytes = -1;
             }
-            System.out.printf("%n%s: %s, %s parameters, %.1f MB, runs on %s (%s)%n", role, g.file(), params, bytes / 1e6,
-                    s.device(), s.deviceNote());
+            String precision = g.fp16File().isEmpty() ? "" : file.getFileName().toString().equals(g.fp16File().get())
+                    ? " [float16 variant]" : " [float32; float16 variant " + g.fp16File().get() + " only on CUDA]";
+            System.out.printf("%n%s: %s%s, %s parameters, %.1f MB, runs on %s (%s)%n", role, file.getFileName(), precision,
+                    params, bytes / 1e6, s.device(), s.deviceNote());
             for (TensorSpec t : s.signature().inputs()) {
                 System.out.println("  in   " + t.name() + " " + t.describeTypeAndShape());
             }

@@ -9,7 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.fvstudio.inference.image.Heatmaps;
+import org.fvstudio.export.ExportException;
+import org.fvstudio.export.ExportResult;
+import org.fvstudio.export.FloatMap;
+import org.fvstudio.export.HeatmapOverlay;
+import org.fvstudio.export.HeatmapRange;
+import org.fvstudio.export.VideoQuality;
 import org.fvstudio.inference.job.FrameResult;
 import org.fvstudio.inference.job.GenerationException;
 import org.fvstudio.inference.job.GenerationJob;
@@ -23,6 +28,7 @@ import org.fvstudio.inference.pack.ModelPack;
 import org.fvstudio.inference.pack.PackLocator;
 import org.fvstudio.inference.pipeline.GenerationOptions;
 import org.fvstudio.inference.pipeline.GenerationPipeline;
+import org.fvstudio.inference.pipeline.ReferenceImages;
 import org.fvstudio.inference.runtime.ModelLoadException;
 import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.project.Project;
@@ -34,10 +40,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code fvstudio render PROJECT --frames A-B --out DIR}: frames as PNG, one heatmap PNG per reference and
- * frame, and stats.json with per-frame timings, shares and map ranges; a progress bar on the terminal.
+ * frame, and stats.json with per-frame timings, shares and map ranges; {@code --mp4 FILE} encodes the frames
+ * (or, with {@code --review}, the review composition) as H.264. A progress bar on the terminal.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Generate frames of a project (PNG frames, correlation heatmaps, per-frame stats JSON).")
+        description = "Generate frames of a project (PNG frames, correlation heatmaps, per-frame stats JSON, MP4).")
 public final class RenderCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PROJECT", description = "project bundle folder (NAME.fvs)")
@@ -46,8 +53,18 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--frames", paramLabel = "A-B", description = "frame range, inclusive (default: all)")
     String frames;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder for PNG frames, heatmaps and stats.json")
     Path out;
+
+    @Option(names = "--mp4", paramLabel = "FILE", description = "also (or only) write the frames as an H.264 MP4")
+    Path mp4;
+
+    @Option(names = "--quality", paramLabel = "draft|standard|high", defaultValue = "standard",
+            description = "MP4 quality (default: ${DEFAULT-VALUE})")
+    String quality;
+
+    @Option(names = "--review", description = "the MP4 shows target skeleton | generated frame | each reference's heatmap")
+    boolean review;
 
     @Option(names = "--device", description = "auto, cpu or cuda (default: the project's setting)")
     String device;
@@ -76,9 +93,23 @@ public final class RenderCommand implements Callable<Integer> {
             return 2;
         }
         List<Integer> frameList;
+        VideoQuality videoQuality;
         try {
+            if (out == null && mp4 == null) {
+                throw new IllegalArgumentException("say where to write: --out DIR, --mp4 FILE or both");
+            }
+            if (review && mp4 == null) {
+                throw new IllegalArgumentException("--review needs --mp4 FILE");
+            }
+            videoQuality = quality(quality);
             frameList = CliSupport.frames(frames, project.frameCount());
-            Files.createDirectories(out);
+            if (out != null) {
+                Files.createDirectories(out);
+            }
+            Path videoFolder = mp4 == null ? null : mp4.toAbsolutePath().getParent();
+            if (videoFolder != null && !Files.isDirectory(videoFolder)) {
+                throw new IllegalArgumentException("cannot write " + mp4 + ": the folder " + videoFolder + " does not exist");
+            }
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("fvstudio render: " + e.getMessage());
             return 2;
@@ -95,7 +126,9 @@ public final class RenderCommand implements Callable<Integer> {
                 CliSupport.settings(dev, threads))) {
             System.err.println("pack " + p.manifest().id() + ", denoiser on " + p.session("denoiser").orElseThrow().device()
                     + " (" + p.session("denoiser").orElseThrow().deviceNote() + ")");
-            GenerationPipeline pipeline = new GenerationPipeline(p, project, CliSupport.images(bundle), options);
+            ReferenceImages pictures = CliSupport.images(bundle);
+            GenerationPipeline pipeline = new GenerationPipeline(p, project, pictures, options);
+            Mp4Render video = mp4 == null ? null : new Mp4Render(project);
             ObjectMapper json = new ObjectMapper();
             ArrayNode stats = json.createArrayNode();
             GenerationJob job = new GenerationJob(pipeline, frameList, new GenerationListener() {
@@ -106,7 +139,12 @@ public final class RenderCommand implements Callable<Integer> {
 
                 @Override
                 public void onFrame(FrameResult r) {
-                    stats.add(writeFrame(r, json));
+                    if (out != null) {
+                        stats.add(writeFrame(r, json));
+                    }
+                    if (video != null) {
+                        video.add(r);
+                    }
                 }
             }, 0);
             Result<JobSummary> outcome = job.run();
@@ -116,20 +154,41 @@ public final class RenderCommand implements Callable<Integer> {
                     .put("seed", options.seed()).put("guidance", options.guidance())
                     .put("device", p.session("denoiser").orElseThrow().device().toString());
             root.set("frames", stats);
-            json.writerWithDefaultPrettyPrinter().writeValue(out.resolve("stats.json").toFile(), root);
+            if (out != null) {
+                json.writerWithDefaultPrettyPrinter().writeValue(out.resolve("stats.json").toFile(), root);
+            }
             if (outcome instanceof Result.Err<JobSummary> err) {
                 System.err.println("fvstudio render: " + err.error().message());
                 return 1;
             }
-            System.err.println("wrote " + outcome.orElseThrow().framesDone() + " frames to " + out);
+            if (out != null) {
+                System.err.println("wrote " + outcome.orElseThrow().framesDone() + " frames to " + out);
+            }
+            if (video != null) {
+                ExportResult written = video.write(mp4, videoQuality, review, pictures, System.err);
+                System.err.printf("wrote %s: %d frames, %dx%d, %s, %.1f frames/s%n", written.path(), written.frames(),
+                        written.width(), written.height(), written.encoder(), written.framesPerSecond());
+            }
             return 0;
+        } catch (ExportException e) {
+            System.err.println("fvstudio render: " + e.getMessage());
+            return 1;
         } catch (ModelLoadException | GenerationException e) {
             System.err.println("fvstudio render: " + e.getMessage());
             return 1;
         } catch (IOException | UncheckedIOException e) {
-            System.err.println("fvstudio render: cannot write to " + out + ": " + e.getMessage());
+            System.err.println("fvstudio render: cannot write to " + (out != null ? out : mp4) + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    private static VideoQuality quality(String name) {
+        for (VideoQuality q : VideoQuality.values()) {
+            if (q.name().equalsIgnoreCase(name.strip())) {
+                return q;
+            }
+        }
+        throw new IllegalArgumentException("--quality must be draft, standard or high, got '" + name + "'");
     }
 
     private ObjectNode writeFrame(FrameResult r, ObjectMapper json) {
@@ -137,6 +196,7 @@ public final class RenderCommand implements Callable<Integer> {
             String name = String.format("frame_%05d", r.frame());
             PngImages.write(r.image(), out.resolve(name + ".png"));
             float[] range = r.correlation().range();
+            HeatmapRange shared = new HeatmapRange(range[0], range[1]);
             ObjectNode s = json.createObjectNode();
             s.put("frame", r.frame()).put("image", name + ".png");
             StageTimings t = r.timings();
@@ -148,8 +208,8 @@ public final class RenderCommand implements Callable<Integer> {
             for (int i = 0; i < r.correlation().referenceIds().size(); i++) {
                 String id = r.correlation().referenceIds().get(i);
                 String heat = String.format("heatmap_%05d_%s.png", r.frame(), id.replaceAll("[^A-Za-z0-9_-]", "_"));
-                PngImages.write(Heatmaps.render(r.correlation().of(i), r.correlation().height(), r.correlation().width(),
-                        range[0], range[1], 256, 256), out.resolve(heat));
+                FloatMap map = FloatMap.of(r.correlation().width(), r.correlation().height(), r.correlation().of(i));
+                PngImages.write(HeatmapOverlay.colorize(map, shared, 256, 256), out.resolve(heat));
                 float lo = Float.POSITIVE_INFINITY;
                 float hi = Float.NEGATIVE_INFINITY;
                 for (float v : r.correlation().of(i)) {

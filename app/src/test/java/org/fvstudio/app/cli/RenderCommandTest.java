@@ -31,7 +31,19 @@ class RenderCommandTest {
         assertThat(frame.height()).isEqualTo(480);
         assertThat(out.resolve("frame_00002.png")).exists();
         assertThat(out.resolve("frame_00000.png")).doesNotExist();
-        assertThat(PngImages.read(out.resolve("heatmap_00002_ref-2.png")).width()).isEqualTo(256);
+        RgbImage heatmap = PngImages.read(out.resolve("heatmap_00002_ref-2.png"));
+        assertThat(heatmap.width()).isEqualTo(256);
+        // Coloured with the one inferno table the studio and the exports use.
+        java.util.Set<Integer> inferno = java.util.Arrays.stream(org.fvstudio.export.InfernoColorMap.table()).boxed()
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < heatmap.height(); y += 3) {
+            for (int x = 0; x < heatmap.width(); x += 3) {
+                colours.add(heatmap.rgb(x, y) & 0xFFFFFF);
+            }
+        }
+        assertThat(inferno).containsAll(colours);
+        assertThat(colours.size()).isGreaterThan(10);
         JsonNode stats = new ObjectMapper().readTree(out.resolve("stats.json").toFile());
         assertThat(stats.get("steps").asInt()).isEqualTo(2);
         assertThat(stats.get("seed").asLong()).isEqualTo(5);

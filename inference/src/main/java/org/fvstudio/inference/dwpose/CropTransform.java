@@ -1,6 +1,6 @@
 package org.fvstudio.inference.dwpose;
 
-import org.fvstudio.media.RgbImage;
+import org.fvstudio.pose.render.RgbImage;
 
 /**
  * The affine map between a person box in the image and the estimator's input crop (288 x 384 for DWPose):
@@ -64,7 +64,7 @@ public record CropTransform(double centerX, double centerY, double scaleW, doubl
         }
         int w = image.width();
         int h = image.height();
-        byte[] rgb = image.rgb();
+        byte[] rgb = image.toRgbBytes();
         // The map has no rotation: source columns depend on u only, rows on v only.
         int[] x0s = new int[cropW];
         float[] fxs = new float[cropW];

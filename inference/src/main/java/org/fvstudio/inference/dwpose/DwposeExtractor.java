@@ -8,7 +8,7 @@ import org.fvstudio.inference.runtime.ExecutionDevice;
 import org.fvstudio.inference.runtime.InferenceException;
 import org.fvstudio.inference.runtime.ModelLoadException;
 import org.fvstudio.inference.runtime.SessionSettings;
-import org.fvstudio.media.RgbImage;
+import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
 

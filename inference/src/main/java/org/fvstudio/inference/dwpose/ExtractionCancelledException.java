@@ -1,5 +1,7 @@
 package org.fvstudio.inference.dwpose;
 
+import org.fvstudio.inference.runtime.CancellationToken;
+
 /** The extraction was cancelled through its {@link CancellationToken}; nothing partial is returned. */
 public class ExtractionCancelledException extends Exception {
 

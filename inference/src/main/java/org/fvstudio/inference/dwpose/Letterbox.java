@@ -1,6 +1,6 @@
 package org.fvstudio.inference.dwpose;
 
-import org.fvstudio.media.RgbImage;
+import org.fvstudio.pose.render.RgbImage;
 
 /**
  * YOLOX input preparation: the image scaled by r = min(side / h, side / w) (bilinear) and pasted at the
@@ -35,7 +35,7 @@ public record Letterbox(int sourceWidth, int sourceHeight, int side, double rati
         java.util.Arrays.fill(chw, PAD_VALUE);
         BilinearAxis xs = BilinearAxis.resize(sourceWidth, scaledWidth);
         BilinearAxis ys = BilinearAxis.resize(sourceHeight, scaledHeight);
-        byte[] rgb = image.rgb();
+        byte[] rgb = image.toRgbBytes();
         int rowBytes = 3 * sourceWidth;
         for (int y = 0; y < scaledHeight; y++) {
             int row0 = ys.low[y] * rowBytes;

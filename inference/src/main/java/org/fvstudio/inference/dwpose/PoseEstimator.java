@@ -10,7 +10,7 @@ import org.fvstudio.inference.runtime.ModelLoadException;
 import org.fvstudio.inference.runtime.ModelSession;
 import org.fvstudio.inference.runtime.ModelSessions;
 import org.fvstudio.inference.runtime.SessionSettings;
-import org.fvstudio.media.RgbImage;
+import org.fvstudio.pose.render.RgbImage;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;

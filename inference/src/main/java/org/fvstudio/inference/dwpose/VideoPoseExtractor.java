@@ -9,6 +9,7 @@ import org.fvstudio.media.MediaException;
 import org.fvstudio.media.VideoFrame;
 import org.fvstudio.media.VideoFrameReader;
 import org.fvstudio.pose.Pose;
+import org.fvstudio.inference.runtime.CancellationToken;
 
 /** Runs a {@link DwposeExtractor} over the frames of a video (anything FFmpeg decodes). */
 public final class VideoPoseExtractor {

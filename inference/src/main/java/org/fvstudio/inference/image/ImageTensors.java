@@ -28,18 +28,19 @@ public final class ImageTensors {
 
     /** Picture -> {@code [3, h, w]} with {@code x * scale + offset} per channel (e.g. 1/127.5, -1). */
     public static float[] toChw(RgbImage image, double scale, double offset) {
-        int w = image.width();
-        int h = image.height();
-        float[] out = new float[3 * w * h];
-        int plane = w * h;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = image.rgb(x, y);
-                int i = y * w + x;
-                out[i] = (float) (((p >> 16) & 0xff) * scale + offset);
-                out[plane + i] = (float) (((p >> 8) & 0xff) * scale + offset);
-                out[2 * plane + i] = (float) ((p & 0xff) * scale + offset);
-            }
+        int plane = image.width() * image.height();
+        float[] out = new float[3 * plane];
+        // the 256 possible values of a channel, computed once as the per-pixel formula would
+        float[] lut = new float[256];
+        for (int v = 0; v < 256; v++) {
+            lut[v] = (float) (v * scale + offset);
+        }
+        int[] px = image.packedPixels();
+        for (int i = 0; i < plane; i++) {
+            int p = px[i];
+            out[i] = lut[(p >> 16) & 0xff];
+            out[plane + i] = lut[(p >> 8) & 0xff];
+            out[2 * plane + i] = lut[p & 0xff];
         }
         return out;
     }
@@ -54,45 +55,104 @@ public final class ImageTensors {
         }
         int sw = src.width();
         int sh = src.height();
-        float[][] channels = new float[3][sw * sh];
-        for (int y = 0; y < sh; y++) {
-            for (int x = 0; x < sw; x++) {
-                int p = src.rgb(x, y);
-                channels[0][y * sw + x] = (p >> 16) & 0xff;
-                channels[1][y * sw + x] = (p >> 8) & 0xff;
-                channels[2][y * sw + x] = p & 0xff;
-            }
-        }
+        int[] in = src.packedPixels();
         Kernel kx = Kernel.of(sw, newWidth);
         Kernel ky = Kernel.of(sh, newHeight);
-        int[] packed = new int[newWidth * newHeight];
-        for (int c = 0; c < 3; c++) {
-            float[] rows = new float[sh * newWidth];
-            for (int y = 0; y < sh; y++) {
-                for (int x = 0; x < newWidth; x++) {
-                    double acc = 0;
-                    for (int k = 0; k < kx.count[x]; k++) {
-                        acc += kx.weights[x][k] * channels[c][y * sw + kx.first[x] + k];
-                    }
-                    rows[y * newWidth + x] = (float) acc;
+        // fixed point (as Pillow does): weights scaled by 2^14; the horizontal pass keeps 8 fractional bits
+        int[][] wx = kx.fixedPoint();
+        int[][] wy = ky.fixedPoint();
+        int stride = newWidth * 3;
+        int[] rows = new int[sh * stride];
+        for (int y = 0; y < sh; y++) {
+            int rowIn = y * sw;
+            int rowOut = y * stride;
+            for (int x = 0; x < newWidth; x++) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                int[] w = wx[x];
+                int first = rowIn + kx.first[x];
+                for (int k = 0; k < w.length; k++) {
+                    int p = in[first + k];
+                    r += w[k] * ((p >> 16) & 0xff);
+                    g += w[k] * ((p >> 8) & 0xff);
+                    b += w[k] * (p & 0xff);
                 }
+                int o = rowOut + 3 * x;
+                rows[o] = (r + HALF_H) >> SHIFT_H;
+                rows[o + 1] = (g + HALF_H) >> SHIFT_H;
+                rows[o + 2] = (b + HALF_H) >> SHIFT_H;
             }
-            for (int y = 0; y < newHeight; y++) {
-                for (int x = 0; x < newWidth; x++) {
-                    double acc = 0;
-                    for (int k = 0; k < ky.count[y]; k++) {
-                        acc += ky.weights[y][k] * rows[(ky.first[y] + k) * newWidth + x];
-                    }
-                    int v = (int) Math.max(0, Math.min(255, Math.floor(acc + 0.5)));
-                    packed[y * newWidth + x] |= v << (16 - 8 * c);
+        }
+        int[] packed = new int[newWidth * newHeight];
+        for (int y = 0; y < newHeight; y++) {
+            int[] w = wy[y];
+            int rowOut = y * newWidth;
+            if (w.length == 2) {
+                // enlarging: every output row blends two source rows
+                int b0 = ky.first[y] * stride;
+                int b1 = b0 + stride;
+                int w0 = w[0];
+                int w1 = w[1];
+                for (int x = 0, o = 0; x < newWidth; x++, o += 3) {
+                    packed[rowOut + x] = toChannel(w0 * rows[b0 + o] + w1 * rows[b1 + o]) << 16
+                            | toChannel(w0 * rows[b0 + o + 1] + w1 * rows[b1 + o + 1]) << 8
+                            | toChannel(w0 * rows[b0 + o + 2] + w1 * rows[b1 + o + 2]);
                 }
+                continue;
+            }
+            for (int x = 0, o = 0; x < newWidth; x++, o += 3) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                for (int k = 0; k < w.length; k++) {
+                    int base = (ky.first[y] + k) * stride + o;
+                    r += w[k] * rows[base];
+                    g += w[k] * rows[base + 1];
+                    b += w[k] * rows[base + 2];
+                }
+                packed[rowOut + x] = toChannel(r) << 16 | toChannel(g) << 8 | toChannel(b);
             }
         }
         return RgbImage.ofPacked(newWidth, newHeight, packed);
     }
 
+    private static final int WEIGHT_BITS = 14;
+    /** After the horizontal pass: 14 weight bits reduced to 8 fractional bits (values < 2^16). */
+    private static final int SHIFT_H = WEIGHT_BITS - 8;
+    private static final int HALF_H = 1 << (SHIFT_H - 1);
+    /** After the vertical pass: 8 + 14 fractional bits (values < 2^30). */
+    private static final int SHIFT_V = 8 + WEIGHT_BITS;
+    private static final int HALF_V = 1 << (SHIFT_V - 1);
+
+    private static int toChannel(int fixed) {
+        int v = (fixed + HALF_V) >> SHIFT_V;
+        return v < 0 ? 0 : Math.min(v, 255);
+    }
+
+
     /** Per output pixel: first source index, count and normalised triangle weights. */
     private record Kernel(int[] first, int[] count, double[][] weights) {
+        /** The weights scaled by 2^14 and rounded, each row adjusted to sum to exactly 2^14. */
+        int[][] fixedPoint() {
+            int one = 1 << WEIGHT_BITS;
+            int[][] out = new int[weights.length][];
+            for (int o = 0; o < weights.length; o++) {
+                double[] w = weights[o];
+                int[] f = new int[w.length];
+                int sum = 0;
+                int largest = 0;
+                for (int k = 0; k < w.length; k++) {
+                    f[k] = (int) Math.round(w[k] * one);
+                    sum += f[k];
+                    largest = f[k] > f[largest] ? k : largest;
+                }
+                f[largest] += one - sum;
+                out[o] = f;
+            }
+            return out;
+        }
+
         static Kernel of(int in, int out) {
             double scale = (double) in / out;
             double support = Math.max(scale, 1.0);
@@ -113,9 +173,18 @@ public final class ImageTensors {
                 for (int i = 0; i < w.length; i++) {
                     w[i] = sum > 0 ? w[i] / sum : 0;
                 }
-                first[o] = lo;
-                count[o] = w.length;
-                weights[o] = w;
+                // drop zero-weight taps at either end (enlarging: 2 taps instead of 3)
+                int a = 0;
+                int b = w.length;
+                while (b - a > 1 && w[a] == 0) {
+                    a++;
+                }
+                while (b - a > 1 && w[b - 1] == 0) {
+                    b--;
+                }
+                first[o] = lo + a;
+                count[o] = b - a;
+                weights[o] = java.util.Arrays.copyOfRange(w, a, b);
             }
             return new Kernel(first, count, weights);
         }

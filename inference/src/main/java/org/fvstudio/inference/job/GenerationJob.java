@@ -3,6 +3,7 @@ package org.fvstudio.inference.job;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.fvstudio.inference.runtime.CancellationToken;
 
 /**
  * A UI-free generation job over a list of project frames. {@link #run()} blocks the calling thread (a
@@ -40,6 +41,12 @@ public final class GenerationJob {
         return cancellation.isCancelled();
     }
 
+    private void throwIfCancelled() throws GenerationException {
+        if (cancellation.isCancelled()) {
+            throw new GenerationException(GenerationError.Kind.CANCELLED, "generation cancelled");
+        }
+    }
+
     public List<Integer> frames() {
         return frames;
     }
@@ -49,14 +56,17 @@ public final class GenerationJob {
         int steps = generator.steps();
         long totalSteps = (long) frames.size() * steps;
         int done = 0;
-        for (int index = 0; index < frames.size(); index++) {
-            int frame = frames.get(index);
+        int segment = Math.max(1, generator.segmentLength());
+        for (int index = 0; index < frames.size(); index += segment) {
+            List<Integer> part = frames.subList(index, Math.min(frames.size(), index + segment));
+            int frame = part.get(0);
             int frameIndex = index;
+            int partSize = part.size();
             long stepsBefore = (long) index * steps;
             StepObserver observer = (stepsDone, stepCount, preview) -> {
-                cancellation.throwIfCancelled();
+                throwIfCancelled();
                 long elapsed = System.nanoTime() - start;
-                long completed = stepsBefore + stepsDone;
+                long completed = stepsBefore + (long) stepsDone * partSize;
                 Optional<Duration> eta = completed == 0 ? Optional.empty()
                         : Optional.of(Duration.ofNanos((long) ((double) elapsed / completed * (totalSteps - completed))));
                 listener.onProgress(new ProgressEvent(frame, frameIndex, frames.size(), stepsDone, stepCount,
@@ -66,10 +76,13 @@ public final class GenerationJob {
                 }
             };
             try {
-                cancellation.throwIfCancelled();
-                FrameResult result = generator.generate(frame, observer);
-                done++;
-                listener.onFrame(result);
+                throwIfCancelled();
+                List<FrameResult> results = partSize == 1 ? List.of(generator.generate(frame, observer))
+                        : generator.generateSegment(part, observer);
+                for (FrameResult result : results) {
+                    done++;
+                    listener.onFrame(result);
+                }
             } catch (GenerationException e) {
                 if (e.kind() == GenerationError.Kind.CANCELLED) {
                     return Result.ok(new JobSummary(frames.size(), done, true, Duration.ofNanos(System.nanoTime() - start)));

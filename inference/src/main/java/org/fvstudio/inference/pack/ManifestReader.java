@@ -129,6 +129,9 @@ public final class ManifestReader {
             if (!files.containsKey(g.file())) {
                 throw fail("files", "graph '" + g.role() + "' file " + g.file() + " has no SHA-256 entry");
             }
+            if (g.fp16File().isPresent() && !files.containsKey(g.fp16File().get())) {
+                throw fail("files", "graph '" + g.role() + "' float16 file " + g.fp16File().get() + " has no SHA-256 entry");
+            }
         }
         return new PackManifest(text(root, "id"), root.path("name").asText(text(root, "id")), root.path("license").asText(""),
                 integer(res, "width", "resolution.width"), integer(res, "height", "resolution.height"), poseMap, refImage,
@@ -142,7 +145,15 @@ public final class ManifestReader {
         if (f.contains("/") || f.contains("\\") || f.startsWith(".")) {
             throw fail(path + ".file", "must be a plain file name inside the pack, found " + f);
         }
-        return new GraphDecl(role, f, tensors(object(g, "inputs", path + ".inputs"), path + ".inputs"),
+        java.util.Optional<String> fp16 = java.util.Optional.empty();
+        if (g.has("file_fp16")) {
+            String h = text(g, "file_fp16", path + ".file_fp16");
+            if (h.contains("/") || h.contains("\\") || h.startsWith(".") || h.equals(f)) {
+                throw fail(path + ".file_fp16", "must be a plain file name inside the pack, other than the float32 file, found " + h);
+            }
+            fp16 = java.util.Optional.of(h);
+        }
+        return new GraphDecl(role, f, fp16, tensors(object(g, "inputs", path + ".inputs"), path + ".inputs"),
                 tensors(object(g, "outputs", path + ".outputs"), path + ".outputs"));
     }
 

@@ -74,8 +74,8 @@ public final class ModelPack implements AutoCloseable {
                 if (g == null) {
                     continue;
                 }
-                Path file = folder.resolve(g.file());
-                ModelSession session = ModelSessions.open(file, settings);
+                ModelSession session = openGraph(folder, g, settings);
+                Path file = session.file();
                 sessions.put(g.role(), session);
                 session.requireSignature(g.signature());
                 PipelineContract.check(manifest, g, file);
@@ -89,6 +89,24 @@ public final class ModelPack implements AutoCloseable {
         manifest.files().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> hash.append('|').append(e.getKey()).append('=').append(e.getValue()));
         return new ModelPack(folder, manifest, sessions, hash.toString());
+    }
+
+    /**
+     * Opens the graph's float16 variant when it really lands on CUDA, otherwise the float32 file. The fp16 file is
+     * tried first only when CUDA may answer; if that session ends up on CPU it is closed and the float32 file opened
+     * on CPU directly (CUDA already said no, so it is not asked twice).
+     */
+    private static ModelSession openGraph(Path folder, GraphDecl g, SessionSettings settings) throws ModelLoadException {
+        if (GraphPrecision.worthTryingFp16(g, settings)) {
+            ModelSession fp16 = ModelSessions.open(folder.resolve(g.fp16File().orElseThrow()), settings);
+            String chosen = GraphPrecision.fileFor(g, settings, fp16.device());
+            if (chosen.equals(g.fp16File().get())) {
+                return fp16;
+            }
+            fp16.close();
+            return ModelSessions.openOnCpu(folder.resolve(chosen), settings, fp16.deviceNote());
+        }
+        return ModelSessions.open(folder.resolve(g.file()), settings);
     }
 
     public Path folder() {

@@ -31,8 +31,9 @@ import org.fvstudio.project.ReferenceShot;
 /**
  * The generation pipeline for one project snapshot and one pack (docs/model-pack.md): references once
  * (cached by content), PCM, pose guider and selection once per target frame, the denoiser once per step
- * (twice with guidance), then the picture at canvas size. Frames are independent ({@code context.frames} = 1)
- * and generated one at a time, so memory does not depend on the sequence length.
+ * (twice with guidance, see {@link DenoisingLoop}), then the picture at canvas size. Frame-independent packs
+ * ({@code context.frames} = 1) generate one frame at a time; temporal packs denoise segments of overlapping context
+ * windows together ({@link #segmentLength()}). Either way memory does not depend on the sequence length.
  */
 public final class GenerationPipeline implements FrameGenerator {
 
@@ -50,7 +51,10 @@ public final class GenerationPipeline implements FrameGenerator {
     private final ReferenceStage referenceStage;
     private final Scheduler scheduler;
     private final TokenSelector selector;
+    private final DenoisingLoop loop;
     private List<ReferenceFeatures> loadedReferences;
+    private float[] referencePoseBatch;
+    private float[] sharedNoise;
 
     public GenerationPipeline(ModelPack pack, Project project, ReferenceImages images, GenerationOptions options)
             throws GenerationException {
@@ -59,9 +63,9 @@ public final class GenerationPipeline implements FrameGenerator {
         this.project = project;
         this.images = images;
         this.options = options;
-        if (m.context().frames() != 1) {
-            throw new GenerationException(GenerationError.Kind.PACK, "pack " + m.id() + " is temporal (context.frames = "
-                    + m.context().frames() + "); this version generates frame-independent packs only");
+        if (m.context().frames() > 1 && !"triangular".equals(m.context().blend())) {
+            throw new GenerationException(GenerationError.Kind.PACK, "pack " + m.id() + " has context.blend '"
+                    + m.context().blend() + "'; temporal packs must blend overlapping windows with 'triangular'");
         }
         if (!"pixel".equals(m.latent().type()) && m.graph(PackManifest.VAE_DECODER).isEmpty()) {
             throw new GenerationException(GenerationError.Kind.PACK, "pack " + m.id() + " has a '" + m.latent().type()
@@ -72,6 +76,7 @@ public final class GenerationPipeline implements FrameGenerator {
         this.referenceStage = new ReferenceStage(pack, poseMaps, calls);
         this.scheduler = Scheduler.named(m.scheduler().type(), m.scheduler().config());
         this.selector = new TokenSelector(m.selection());
+        this.loop = new DenoisingLoop(pack.session(PackManifest.DENOISER).orElseThrow(), calls, m);
     }
 
     private static List<ReferenceShot> chooseReferences(Project project, GenerationOptions options) throws GenerationException {
@@ -117,13 +122,91 @@ public final class GenerationPipeline implements FrameGenerator {
         return referenceStage;
     }
 
+    /** CPU time the calling thread spent inside ONNX Runtime so far (see {@link GraphCalls#runtimeCpuNanos()}). */
+    public long runtimeCpuNanos() {
+        return calls.runtimeCpuNanos();
+    }
+
     /** Time spent inside ONNX Runtime so far (all frames). */
     public long runtimeNanos() {
         return calls.runtimeNanos();
     }
 
+    /**
+     * Frames denoised together: 1 for frame-independent packs; for temporal packs ({@code context.frames} > 1) a
+     * segment of {@link #TEMPORAL_SEGMENT_WINDOWS} windows, inside which overlapping windows are blended at every
+     * step. Segments are independent, which keeps memory flat however long the sequence is.
+     */
+    @Override
+    public int segmentLength() {
+        PackManifest.ContextSpec c = m.context();
+        if (c.frames() <= 1) {
+            return 1;
+        }
+        return c.frames() + (TEMPORAL_SEGMENT_WINDOWS - 1) * (c.frames() - c.overlap());
+    }
+
+    /** Windows per independently denoised segment of a temporal pack. */
+    static final int TEMPORAL_SEGMENT_WINDOWS = 8;
+
     @Override
     public FrameResult generate(int frame, StepObserver observer) throws GenerationException {
+        return generateSegment(List.of(frame), observer).get(0);
+    }
+
+    /** Per frame, everything the denoiser needs and the UI shows, before any step. */
+    private record PreparedFrame(int frame, FrameConditions cond, List<BankSelection> selections, long poseMapNanos,
+                                 long referenceNanos, long pcmNanos, long selectionNanos, long runtimeNanos) {
+    }
+
+    @Override
+    public List<FrameResult> generateSegment(List<Integer> frames, StepObserver observer) throws GenerationException {
+        List<PreparedFrame> prepared = new ArrayList<>();
+        for (int frame : frames) {
+            prepared.add(prepare(frame));
+        }
+        List<ReferenceFeatures> refs = referenceFeatures();
+        long t4 = System.nanoTime();
+        long runtimeBeforeDenoise = calls.runtimeNanos();
+        float[][] noise = new float[frames.size()][];
+        List<DenoisingLoop.FrameInputs> inputs = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            noise[i] = initialNoise(frames.get(i));
+            PreparedFrame p = prepared.get(i);
+            inputs.add(new DenoisingLoop.FrameInputs(p.cond.poseInputName(), p.cond.poseInput(), p.selections));
+        }
+        float[][] latents = loop.run(scheduler.start(options.steps()), noise, inputs, options.guidance(), observer,
+                this::decodeQuietly, DenoisingLoop.PredictionTap.NONE);
+        long t5 = System.nanoTime();
+        long denoiseRuntime = calls.runtimeNanos() - runtimeBeforeDenoise;
+        List<String> ids = refs.stream().map(ReferenceFeatures::referenceId).toList();
+        List<FrameResult> results = new ArrayList<>();
+        int n = frames.size();
+        for (int i = 0; i < n; i++) {
+            long d0 = System.nanoTime();
+            long decodeRuntimeBefore = calls.runtimeNanos();
+            RgbImage image = decode(latents[i]).orElseResize(project.canvasWidth(), project.canvasHeight());
+            long decodeNanos = System.nanoTime() - d0;
+            PreparedFrame p = prepared.get(i);
+            List<TokenChoice> choices = new ArrayList<>();
+            for (BankSelection s : p.selections) {
+                choices.add(new TokenChoice(s.bank().name(), s.bank().gridH(), s.bank().gridW(), s.indices().clone(),
+                        s.scores().clone(), s.shares()));
+            }
+            double[] shares = choices.isEmpty() ? new double[refs.size()] : choices.get(0).shares();
+            // the segment's denoising time is shared equally by its frames
+            long denoise = (t5 - t4) / n;
+            long runtime = p.runtimeNanos + denoiseRuntime / n + calls.runtimeNanos() - decodeRuntimeBefore;
+            StageTimings timings = new StageTimings(p.poseMapNanos, p.referenceNanos, p.pcmNanos, p.selectionNanos,
+                    denoise, decodeNanos, runtime,
+                    p.poseMapNanos + p.referenceNanos + p.pcmNanos + p.selectionNanos + denoise + decodeNanos);
+            results.add(new FrameResult(p.frame, image, new CorrelationMaps(ids, m.correlationH(), m.correlationW(),
+                    p.cond.correlation), choices, shares, timings));
+        }
+        return results;
+    }
+
+    private PreparedFrame prepare(int frame) throws GenerationException {
         long t0 = System.nanoTime();
         long runtimeBefore = calls.runtimeNanos();
         Pose target = project.targetPoseAt(frame);
@@ -139,22 +222,30 @@ public final class GenerationPipeline implements FrameGenerator {
         long t3 = System.nanoTime();
         List<BankSelection> selections = select(refs, cond.correlation);
         long t4 = System.nanoTime();
-        float[] x0 = denoise(frame, cond, selections, observer);
-        long t5 = System.nanoTime();
-        RgbImage image = decode(x0).orElseResize(project.canvasWidth(), project.canvasHeight());
-        long t6 = System.nanoTime();
+        return new PreparedFrame(frame, cond, selections, t1 - t0, t2 - t1, t3 - t2, t4 - t3,
+                calls.runtimeNanos() - runtimeBefore);
+    }
 
-        List<String> ids = refs.stream().map(ReferenceFeatures::referenceId).toList();
-        List<TokenChoice> choices = new ArrayList<>();
-        for (BankSelection s : selections) {
-            choices.add(new TokenChoice(s.bank().name(), s.bank().gridH(), s.bank().gridW(), s.indices().clone(),
-                    s.scores().clone(), s.shares()));
+    private float[] initialNoise(int frame) {
+        if (m.noiseSharedAcrossFrames()) {
+            // the same seeded noise for every frame: drawn once (49k Gaussian draws are a visible share of a frame)
+            if (sharedNoise == null) {
+                sharedNoise = drawNoise(frame);
+            }
+            return sharedNoise.clone();
         }
-        double[] shares = choices.isEmpty() ? new double[refs.size()] : choices.get(0).shares();
-        StageTimings timings = new StageTimings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5,
-                calls.runtimeNanos() - runtimeBefore, t6 - t0);
-        return new FrameResult(frame, image, new CorrelationMaps(ids, m.correlationH(), m.correlationW(), cond.correlation),
-                choices, shares, timings);
+        return drawNoise(frame);
+    }
+
+    private float[] drawNoise(int frame) {
+        SchedulerRun run = scheduler.start(options.steps());
+        float[] x = GaussianNoise.forFrame(options.seed(), frame, m.noiseSharedAcrossFrames(), m.latent().size());
+        if (run.initNoiseSigma() != 1.0) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= (float) run.initNoiseSigma();
+            }
+        }
+        return x;
     }
 
     private List<ReferenceFeatures> referenceFeatures() throws GenerationException {
@@ -179,10 +270,14 @@ public final class GenerationPipeline implements FrameGenerator {
         int cells = m.correlationH() * m.correlationW();
         float[][] correlation = new float[n][cells];
         if (pack.session(PackManifest.PCM).isPresent()) {
-            float[] refMaps = new float[n * poseMaps.size()];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(refs.get(i).poseMap(), 0, refMaps, i * poseMaps.size(), poseMaps.size());
+            if (referencePoseBatch == null) {
+                // the references' pose maps stacked along N: the same for every frame of this pipeline
+                referencePoseBatch = new float[n * poseMaps.size()];
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(refs.get(i).poseMap(), 0, referencePoseBatch, i * poseMaps.size(), poseMaps.size());
+                }
             }
+            float[] refMaps = referencePoseBatch;
             Map<String, TensorIn> in = new HashMap<>();
             in.put("ref_pose", TensorIn.of(refMaps, n, 3, mh, mw));
             in.put("target_pose", TensorIn.of(targetMap, 1, 3, mh, mw));
@@ -218,69 +313,6 @@ public final class GenerationPipeline implements FrameGenerator {
             out.add(selector.select(correlation, m.correlationH(), m.correlationW(), features, bank.withTopK(k)));
         }
         return out;
-    }
-
-    private float[] denoise(int frame, FrameConditions cond, List<BankSelection> selections, StepObserver observer)
-            throws GenerationException {
-        PackManifest.LatentSpec lt = m.latent();
-        SchedulerRun run = scheduler.start(options.steps());
-        int[] timesteps = run.timesteps();
-        float[] x = GaussianNoise.forFrame(options.seed(), frame, m.noiseSharedAcrossFrames(), lt.size());
-        if (run.initNoiseSigma() != 1.0) {
-            for (int i = 0; i < x.length; i++) {
-                x[i] *= (float) run.initNoiseSigma();
-            }
-        }
-        Map<String, TensorIn> conditional = new HashMap<>();
-        Map<String, TensorIn> unconditional = new HashMap<>();
-        conditional.put(cond.poseInputName(), cond.poseInput());
-        unconditional.put(cond.poseInputName(), cond.poseInput());
-        if (selections.isEmpty()) {
-            // no reference_net: K = 1 with weight 0 (ONNX shapes cannot be empty)
-            for (BankSpec b : m.banks()) {
-                putTokens(unconditional, b, new float[b.channels()], new float[1], 1);
-                putTokens(conditional, b, new float[b.channels()], new float[1], 1);
-            }
-        } else {
-            for (BankSelection s : selections) {
-                putTokens(conditional, s.bank(), s.tokens(), s.weights(), s.k());
-                putTokens(unconditional, s.bank(), new float[s.tokens().length], new float[s.k()], s.k());
-            }
-        }
-        boolean guided = options.guidance() != 1.0;
-        float g = (float) options.guidance();
-        observer.onStep(0, timesteps.length, () -> decodeQuietly(x));
-        float[] sample = x;
-        for (int i = 0; i < timesteps.length; i++) {
-            TensorIn timestep = TensorIn.of(new float[] {timesteps[i]}, 1);
-            TensorIn sampleIn = TensorIn.of(sample, 1, lt.channels(), lt.height(), lt.width());
-            float[] prediction = predict(conditional, sampleIn, timestep);
-            if (guided) {
-                float[] uncond = predict(unconditional, sampleIn, timestep);
-                for (int j = 0; j < prediction.length; j++) {
-                    prediction[j] = uncond[j] + g * (prediction[j] - uncond[j]);
-                }
-            }
-            float[] before = sample;
-            int stepIndex = i;
-            float[] finalPrediction = prediction;
-            sample = run.step(i, prediction, sample);
-            observer.onStep(i + 1, timesteps.length, () -> decodeQuietly(run.predictOriginal(stepIndex, finalPrediction, before)));
-        }
-        return sample;
-    }
-
-    private float[] predict(Map<String, TensorIn> conditioning, TensorIn sample, TensorIn timestep) throws GenerationException {
-        Map<String, TensorIn> in = new HashMap<>(conditioning);
-        in.put("sample", sample);
-        in.put("timestep", timestep);
-        return GraphCalls.output(calls.run(pack.session(PackManifest.DENOISER).orElseThrow(), PackManifest.DENOISER, in),
-                "prediction", PackManifest.DENOISER);
-    }
-
-    private static void putTokens(Map<String, TensorIn> in, BankSpec bank, float[] tokens, float[] weights, int k) {
-        in.put("tokens_" + bank.name(), TensorIn.of(tokens, 1, k, bank.channels()));
-        in.put("weights_" + bank.name(), TensorIn.of(weights, 1, k));
     }
 
     /** The image tensor [3, H, W] in [-1, 1] for a final latent. */

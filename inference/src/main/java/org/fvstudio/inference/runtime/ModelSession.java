@@ -64,6 +64,19 @@ public final class ModelSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the graph writing its outputs into {@code pinnedOutputs} (tensors the caller owns and closes); the
+     * returned result must still be closed, it does not own the pinned tensors.
+     */
+    public OrtSession.Result run(Map<String, ? extends OnnxTensorLike> inputs,
+            Map<String, ? extends ai.onnxruntime.OnnxValue> pinnedOutputs) throws InferenceException {
+        try {
+            return session.run(inputs, pinnedOutputs);
+        } catch (OrtException | RuntimeException e) {
+            throw new InferenceException(file.getFileName() + ": running the graph failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         try {

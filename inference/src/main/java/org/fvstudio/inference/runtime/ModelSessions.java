@@ -60,10 +60,27 @@ public final class ModelSessions {
         }
     }
 
+    /** Opens {@code file} on CPU with a device note already known (e.g. why CUDA was not used). */
+    public static ModelSession openOnCpu(Path file, SessionSettings settings, String note) throws ModelLoadException {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelLoadException(file, file + ": model file not found");
+        }
+        try {
+            return create(OnnxEnvironment.get(), file, settings, false, note);
+        } catch (OrtException | RuntimeException e) {
+            throw new ModelLoadException(file, file + ": not a usable ONNX model: " + e.getMessage(), e);
+        }
+    }
+
     private static ModelSession create(OrtEnvironment env, Path file, SessionSettings settings, boolean cuda,
             String note) throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setSessionLogLevel(settings.logLevel().ort());
+            if (!settings.spinWait()) {
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+                options.addConfigEntry("session.inter_op.allow_spinning", "0");
+            }
             if (settings.intraOpThreads() > 0) {
                 options.setIntraOpNumThreads(settings.intraOpThreads());
             }

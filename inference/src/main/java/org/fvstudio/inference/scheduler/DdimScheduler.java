@@ -42,18 +42,49 @@ public final class DdimScheduler implements Scheduler {
                 Parameterisation.check(modelOutput, sample);
                 double a = alphaAt(timesteps, index);
                 double aPrev = alphaAt(timesteps, index + 1);
+                // per-step constants, so the loop has no square roots
+                double sqrtA = Math.sqrt(a);
+                double sqrtOneMinusA = Math.sqrt(1 - a);
                 double sqrtPrev = Math.sqrt(aPrev);
                 double sigmaPrev = Math.sqrt(1 - aPrev);
+                PredictionType type = config.predictionType();
                 float[] next = new float[sample.length];
-                for (int i = 0; i < next.length; i++) {
-                    double x0 = Parameterisation.x0(config.predictionType(), modelOutput[i], sample[i], a);
-                    double eps;
-                    if (config.clipSample()) {
-                        x0 = Math.max(-1, Math.min(1, x0));
-                        eps = (sample[i] - Math.sqrt(a) * x0) / Math.sqrt(1 - a);
-                    } else {
-                        eps = Parameterisation.eps(config.predictionType(), modelOutput[i], sample[i], a, x0);
+                if (!config.clipSample()) {
+                    // without clipping the step is linear: x_prev = cx * x + cm * m (expanded from x0 and eps below)
+                    double cx;
+                    double cm;
+                    switch (type) {
+                        case SAMPLE -> {
+                            cx = sigmaPrev / sqrtOneMinusA;
+                            cm = sqrtPrev - sigmaPrev * sqrtA / sqrtOneMinusA;
+                        }
+                        case EPSILON -> {
+                            cx = sqrtPrev / sqrtA;
+                            cm = sigmaPrev - sqrtPrev * sqrtOneMinusA / sqrtA;
+                        }
+                        default -> {
+                            cx = sqrtPrev * sqrtA + sigmaPrev * sqrtOneMinusA;
+                            cm = sigmaPrev * sqrtA - sqrtPrev * sqrtOneMinusA;
+                        }
                     }
+                    // coefficients in float64, cast to float32 for the tensor arithmetic (docs/model-pack.md section 5)
+                    float fx = (float) cx;
+                    float fm = (float) cm;
+                    for (int i = 0; i < next.length; i++) {
+                        next[i] = fx * sample[i] + fm * modelOutput[i];
+                    }
+                    return next;
+                }
+                for (int i = 0; i < next.length; i++) {
+                    double m = modelOutput[i];
+                    double x = sample[i];
+                    double x0 = switch (type) {
+                        case EPSILON -> (x - sqrtOneMinusA * m) / sqrtA;
+                        case V_PREDICTION -> sqrtA * x - sqrtOneMinusA * m;
+                        case SAMPLE -> m;
+                    };
+                    x0 = Math.max(-1, Math.min(1, x0));
+                    double eps = (x - sqrtA * x0) / sqrtOneMinusA;
                     next[i] = (float) (sqrtPrev * x0 + sigmaPrev * eps);
                 }
                 return next;

@@ -9,31 +9,17 @@ final class Parameterisation {
     private Parameterisation() {
     }
 
-    static double x0(PredictionType type, double out, double x, double alphaBar) {
-        double a = Math.sqrt(alphaBar);
-        double s = Math.sqrt(1 - alphaBar);
-        return switch (type) {
-            case EPSILON -> (x - s * out) / a;
-            case V_PREDICTION -> a * x - s * out;
-            case SAMPLE -> out;
-        };
-    }
-
-    static double eps(PredictionType type, double out, double x, double alphaBar, double x0) {
-        double a = Math.sqrt(alphaBar);
-        double s = Math.sqrt(1 - alphaBar);
-        return switch (type) {
-            case EPSILON -> out;
-            case V_PREDICTION -> a * out + s * x;
-            case SAMPLE -> (x - a * x0) / s;
-        };
-    }
-
     static float[] x0(PredictionType type, float[] out, float[] x, double alphaBar) {
         check(out, x);
+        double a = Math.sqrt(alphaBar);
+        double s = Math.sqrt(1 - alphaBar);
         float[] r = new float[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = (float) x0(type, out[i], x[i], alphaBar);
+            r[i] = (float) switch (type) {
+                case EPSILON -> (x[i] - s * out[i]) / a;
+                case V_PREDICTION -> a * x[i] - s * out[i];
+                case SAMPLE -> out[i];
+            };
         }
         return r;
     }

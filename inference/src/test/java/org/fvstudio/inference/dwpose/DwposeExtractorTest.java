@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import org.fvstudio.inference.runtime.GraphSignatureException;
 import org.fvstudio.inference.runtime.SessionSettings;
-import org.fvstudio.media.RgbImage;
+import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.media.VideoFrameReader;
 import org.fvstudio.pose.Pose;
 import org.junit.jupiter.api.Test;

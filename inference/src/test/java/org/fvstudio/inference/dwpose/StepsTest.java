@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
-import org.fvstudio.media.RgbImage;
+import org.fvstudio.pose.render.RgbImage;
 import org.junit.jupiter.api.Test;
 
 /** Each pre- and post-processing step on hand-made inputs, against values worked out by hand. */
@@ -29,7 +29,7 @@ class StepsTest {
     void letterboxPastesTopLeftOnGreyWithBilinearHalfPixelSampling() {
         // 2x1 image, red 0 then 100, enlarged x2 to 4x2 on a 4x4 canvas:
         // sample positions (i + 0.5) / 2 - 0.5 = -0.25 (clamped), 0.25, 0.75, 1.25 (clamped) -> 0, 25, 75, 100.
-        RgbImage image = new RgbImage(2, 1, new byte[] {0, 10, 20, 100, 10, (byte) 200});
+        RgbImage image = RgbImage.ofRgbBytes(2, 1, new byte[] {0, 10, 20, 100, 10, (byte) 200});
         Letterbox lb = Letterbox.fit(2, 1, 4);
         assertThat(lb.ratio()).isEqualTo(2.0);
         float[] chw = new float[3 * 16];
@@ -125,7 +125,7 @@ class StepsTest {
                 rgb[3 * (y * 4 + x) + 2] = 50;
             }
         }
-        RgbImage image = new RgbImage(4, 4, rgb);
+        RgbImage image = RgbImage.ofRgbBytes(4, 4, rgb);
         // Region 3 wide x 4 high centred at (1.5, 2) into a 3x4 crop: crop pixel u samples image x = u + 0, y = v + 0.
         CropTransform crop = new CropTransform(1.5, 2, 3, 4, 3, 4);
         float[] chw = new float[3 * 12];

@@ -17,6 +17,7 @@ import org.fvstudio.timeline.PoseTrack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.fvstudio.inference.runtime.CancellationToken;
 
 /** The whole path over a real video with the stand-in models: decode, detect, crop, estimate, map back. */
 class VideoPoseExtractorTest {

@@ -51,7 +51,15 @@ public record Npy(long[] shape, float[] floats, long[] longs) {
                 buf.asLongBuffer().get(v);
                 return new Npy(shape, null, v);
             }
-            default -> throw new IOException(file + ": dtype " + d.group(1) + " is not supported (float32 or int64)");
+            case "|u1" -> {
+                // uint8 pictures and pose maps, returned as floats 0..255
+                float[] v = new float[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = Byte.toUnsignedInt(buf.get());
+                }
+                return new Npy(shape, v, null);
+            }
+            default -> throw new IOException(file + ": dtype " + d.group(1) + " is not supported (float32, int64 or uint8)");
         }
     }
 }

@@ -51,8 +51,9 @@ public final class ProjectDocument {
 
     /** Replaces the whole document (New, Open): a fresh history, nothing unsaved unless {@code dirty}. */
     public void replace(Project newProject, ProjectLocation newLocation, boolean dirtyFromStart) {
-        project.set(newProject);
+        // Location first: views that react to the new project read its images from the new folder.
         location.set(newLocation);
+        project.set(newProject);
         history.clear();
         savedRevision.set(dirtyFromStart ? -1 : history.revision());
     }

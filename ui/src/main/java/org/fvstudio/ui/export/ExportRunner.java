@@ -63,16 +63,27 @@ public final class ExportRunner {
             throw new ExportException(target, "Cannot export to " + target + ": the folder " + parent + " is not writable");
         }
         VideoSettings video = VideoSettings.of(project.fps()).withQuality(request.quality());
+        return switch (request.kind()) {
+            case MP4, SIDE_BY_SIDE, HEATMAPS -> new Mp4Exporter(video).export(videoFrames(request), target, monitor);
+            case PNG_SEQUENCE -> new PngSequenceExporter("frame").export(generated(), target, monitor);
+            case OPENPOSE_JSON -> skeletonJson(target, monitor);
+        };
+    }
+
+    /** The frames a video export encodes, composed on demand (also what a written video is checked against). */
+    public FrameSource videoFrames(ExportRequest request) throws ExportException {
+        Path target = request.target();
+        if (frames.isEmpty()) {
+            throw new ExportException(target, "Nothing to export to " + target.getFileName()
+                    + ": no frame has been generated yet (Generate first)");
+        }
         ReviewCompositions.Style style = new ReviewCompositions.Style(request.opacity(), request.sharedScale(),
                 request.height(), true);
         return switch (request.kind()) {
-            case MP4 -> new Mp4Exporter(video).export(generated(), target, monitor);
-            case PNG_SEQUENCE -> new PngSequenceExporter("frame").export(generated(), target, monitor);
-            case SIDE_BY_SIDE -> new Mp4Exporter(video).export(
-                    ReviewCompositions.sideBySide(skeletons(), generated(), heatmaps(target), style), target, monitor);
-            case HEATMAPS -> new Mp4Exporter(video).export(
-                    ReviewCompositions.heatmapsOnly(frames.size(), heatmaps(target), style), target, monitor);
-            case OPENPOSE_JSON -> skeletonJson(target, monitor);
+            case MP4 -> generated();
+            case SIDE_BY_SIDE -> ReviewCompositions.sideBySide(skeletons(), generated(), heatmaps(target), style);
+            case HEATMAPS -> ReviewCompositions.heatmapsOnly(frames.size(), heatmaps(target), style);
+            case PNG_SEQUENCE, OPENPOSE_JSON -> throw new IllegalArgumentException(request.kind() + " is not a video");
         };
     }
 

@@ -16,7 +16,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 
-import org.fvstudio.inference.dwpose.CancellationToken;
+import org.fvstudio.inference.runtime.CancellationToken;
 import org.fvstudio.inference.dwpose.DwposeExtractor;
 import org.fvstudio.inference.dwpose.DwposeModels;
 import org.fvstudio.inference.dwpose.VideoExtractionOptions;

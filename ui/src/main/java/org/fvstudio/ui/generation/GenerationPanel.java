@@ -19,9 +19,11 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
@@ -132,6 +134,9 @@ public final class GenerationPanel extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // a narrow inspector must not shrink the labels to "..."
+        grid.getColumnConstraints().add(labels);
         grid.addRow(0, new Label("Pack"), new HBox(4, pack, packFolder));
         grid.addRow(1, new Label("Device"), device);
         grid.add(runningDevice, 1, 2);

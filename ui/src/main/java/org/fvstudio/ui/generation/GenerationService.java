@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
@@ -39,6 +40,7 @@ import org.fvstudio.inference.runtime.DevicePreference;
 import org.fvstudio.inference.runtime.ModelLoadException;
 import org.fvstudio.inference.runtime.ModelSession;
 import org.fvstudio.inference.runtime.SessionSettings;
+import org.fvstudio.ui.inference.InferenceSettings;
 import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.project.GenerationSettings;
@@ -87,10 +89,12 @@ public final class GenerationService implements AutoCloseable {
     private int nextNumber = 1;
     private volatile boolean closed;
 
-    // Accelerator thread only: the pack stays open between requests with the same folder and device.
+    private volatile Supplier<InferenceSettings> inference; // null until the preferences are wired in
+
+    // Accelerator thread only: the pack stays open between requests with the same folder and sessions.
     private ModelPack openPack;
     private Path openPackFolder;
-    private String openPackDevice;
+    private SessionSettings openPackSessions;
 
     /**
      * @param onFrame   receives each finished frame on the FX thread
@@ -100,6 +104,11 @@ public final class GenerationService implements AutoCloseable {
         this.store = store;
         this.onFrame = onFrame;
         this.onMessage = onMessage;
+    }
+
+    /** Where device and thread count come from (the preferences); read when a request opens its pack. */
+    public void setInferenceSettings(Supplier<InferenceSettings> settings) {
+        this.inference = settings;
     }
 
     /** Queues frames of a project snapshot; it starts at once when nothing else runs. */
@@ -260,16 +269,18 @@ public final class GenerationService implements AutoCloseable {
 
     private ModelPack pack(GenerationSettings settings) throws ModelLoadException {
         Path folder = PackResolver.resolve(settings.packId()).toAbsolutePath().normalize();
-        if (openPack != null && folder.equals(openPackFolder) && settings.device().equals(openPackDevice)) {
+        Supplier<InferenceSettings> preferred = inference;
+        int cores = Runtime.getRuntime().availableProcessors();
+        SessionSettings sessions = preferred == null
+                ? GenerationSessions.settings(DevicePreference.AUTO, 0, settings.device(), cores)
+                : GenerationSessions.settings(preferred.get(), settings.device(), cores);
+        if (openPack != null && folder.equals(openPackFolder) && sessions.equals(openPackSessions)) {
             return openPack;
         }
         closePack();
-        // One core stays free for the FX thread, so drawing never waits for the denoiser.
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        openPack = ModelPack.open(folder, SessionSettings.defaults().withDevice(DevicePreference.parse(settings.device()))
-                .withIntraOpThreads(threads));
+        openPack = ModelPack.open(folder, sessions);
         openPackFolder = folder;
-        openPackDevice = settings.device();
+        openPackSessions = sessions;
         return openPack;
     }
 

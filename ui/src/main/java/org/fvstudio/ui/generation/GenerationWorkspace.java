@@ -30,6 +30,7 @@ import org.fvstudio.cache.RenderedFrame;
 import org.fvstudio.inference.job.FrameResult;
 import org.fvstudio.inference.pack.PackException;
 import org.fvstudio.project.Project;
+import org.fvstudio.ui.preferences.Preferences;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GenerationWorkspace implements AutoCloseable {
 
-    /** Unreferenced cache entries beyond this size are evicted, least recently used first. */
-    public static final long CACHE_LIMIT_BYTES = 2L << 30;
+    /** Unreferenced cache entries beyond the limit are evicted, least recently used first. */
+    public static final long DEFAULT_CACHE_LIMIT_BYTES = Preferences.DEFAULT_CACHE_LIMIT_MB << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerationWorkspace.class);
 
@@ -66,6 +67,7 @@ public final class GenerationWorkspace implements AutoCloseable {
     private final ObjectProperty<FrameRange> range = new SimpleObjectProperty<>(this, "range", FrameRange.ALL);
     private IntSupplier inPoint = () -> 0;
     private IntSupplier outPoint = () -> Integer.MAX_VALUE;
+    private volatile long cacheLimitBytes = DEFAULT_CACHE_LIMIT_BYTES;
     private RenderCache cache; // guarded by this
 
     public GenerationWorkspace(StudioViewModel studio) {
@@ -85,6 +87,25 @@ public final class GenerationWorkspace implements AutoCloseable {
     public void setRangeSource(IntSupplier in, IntSupplier out) {
         this.inPoint = in;
         this.outPoint = out;
+    }
+
+    /** The render cache's size limit (Preferences › Cache size limit); applies to the open cache at once. */
+    public void setCacheLimit(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("cache size limit must be >= 0, got " + bytes);
+        }
+        cacheLimitBytes = bytes;
+        cacheThread.execute(() -> {
+            synchronized (this) {
+                if (cache != null) {
+                    cache.setSizeLimit(bytes);
+                }
+            }
+        });
+    }
+
+    public long cacheLimitBytes() {
+        return cacheLimitBytes;
     }
 
     public GenerationResults results() {
@@ -298,7 +319,7 @@ public final class GenerationWorkspace implements AutoCloseable {
     private synchronized RenderCache cacheFor(Path bundle) throws CacheException {
         Path folder = bundle.resolve("cache");
         if (cache == null || !cache.folder().equals(folder)) {
-            cache = RenderCache.open(folder, CACHE_LIMIT_BYTES);
+            cache = RenderCache.open(folder, cacheLimitBytes);
         }
         return cache;
     }

@@ -16,8 +16,9 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
 import org.fvstudio.media.MediaException;
-import org.fvstudio.media.RgbImage;
+import org.fvstudio.media.BoxShrink;
 import org.fvstudio.media.VideoFrameSeeker;
+import org.fvstudio.pose.render.RgbImage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,7 +132,7 @@ public final class DrivingVideoFrames implements AutoCloseable {
             if (open == null) {
                 return;
             }
-            RgbImage picture = open.frame(key.frame()).shrunkBy(key.shrinkFor(open.width(), open.height()));
+            RgbImage picture = BoxShrink.shrink(open.frame(key.frame()), key.shrinkFor(open.width(), open.height()));
             Image image = toFxImage(picture);
             Platform.runLater(() -> deliver(key, image, request.onReady()));
         } catch (MediaException e) {
@@ -178,8 +179,10 @@ public final class DrivingVideoFrames implements AutoCloseable {
 
     static Image toFxImage(RgbImage picture) {
         WritableImage image = new WritableImage(picture.width(), picture.height());
-        image.getPixelWriter().setPixels(0, 0, picture.width(), picture.height(), PixelFormat.getByteRgbInstance(),
-                picture.rgb(), 0, 3 * picture.width());
+        int[] argb = new int[picture.width() * picture.height()];
+        picture.toArgb(argb);
+        image.getPixelWriter().setPixels(0, 0, picture.width(), picture.height(), PixelFormat.getIntArgbInstance(),
+                argb, 0, picture.width());
         return image;
     }
 

@@ -100,9 +100,10 @@ public final class StudioWindow {
         Tab editorTab = new Tab("Editor", viewer);
         editorTab.setId("editorTab");
         this.heatmaps = new HeatmapPanel(viewModel, generation, id -> centreTabsSelect(editorTab));
-        SplitPane resultSplit = new SplitPane(results, heatmaps);
-        resultSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        Tab resultTab = new Tab("Generated + heatmaps", resultSplit);
+        // The frames keep their natural height; the heatmaps take whatever room is left.
+        VBox resultPane = new VBox(results, heatmaps);
+        VBox.setVgrow(heatmaps, javafx.scene.layout.Priority.ALWAYS);
+        Tab resultTab = new Tab("Generated + heatmaps", resultPane);
         resultTab.setId("resultTab");
         this.centreTabs = new TabPane(editorTab, resultTab);
         centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -24,7 +24,8 @@ import org.fvstudio.timeline.PoseKeyframe;
 import org.fvstudio.timeline.PoseTrack;
 
 /**
- * A project bundle built from real test data for generation tests (until the bundled sample project lands):
+ * A small project bundle built from real test data for the cheap generation tests (queue, model); the
+ * end-to-end test uses the bundled sample project instead:
  * two references (the astronaut photo with the openpose-editor skeleton; the Pose2Sim cam03 frame 30 photo
  * with its own Pose2Sim skeleton), a 16-frame target keyed every 4 frames from cam03 (linear), and the
  * contract-mini test pack.

@@ -41,12 +41,12 @@ class InferenceSettingsTest {
         InferenceSettings settings = InferenceSettings.from(preferences);
 
         assertThat(settings.modelFolders()).containsExactly(Preferences.defaultDwposeFolder(home));
-        assertThat(settings.sessionSettings()).isEqualTo(new SessionSettings(DevicePreference.CUDA, 3, 0, 0));
-        assertThat(settings.sessionSettings("cpu")).isEqualTo(new SessionSettings(DevicePreference.CPU, 3, 0, 0));
+        assertThat(settings.sessionSettings()).isEqualTo(SessionSettings.defaults().withDevice(DevicePreference.CUDA).withIntraOpThreads(3));
+        assertThat(settings.sessionSettings("cpu")).isEqualTo(SessionSettings.defaults().withDevice(DevicePreference.CPU).withIntraOpThreads(3));
         assertThat(settings.sessionSettings("AUTO").device()).isEqualTo(DevicePreference.AUTO);
         assertThat(settings.sessionSettings(" ").device()).isEqualTo(DevicePreference.CUDA);
         assertThat(InferenceSettings.from(Preferences.defaults(home)).sessionSettings())
-                .isEqualTo(new SessionSettings(DevicePreference.AUTO, 0, 0, 0));
+                .isEqualTo(SessionSettings.defaults().withDevice(DevicePreference.AUTO).withIntraOpThreads(0));
         assertThatThrownBy(() -> settings.sessionSettings("tpu")).hasMessageContaining("unknown device 'tpu'");
     }
 

@@ -94,6 +94,17 @@ class PreferencesDialogFxTest {
     }
 
     @Test
+    void theRenderCacheLimitFollowsThePreference(FxRobot robot) {
+        assertThat(studio.window.generation().cacheLimitBytes()).isEqualTo(Preferences.DEFAULT_CACHE_LIMIT_MB << 20);
+        openPreferences(robot);
+
+        type(robot, "#prefCacheLimit", "300");
+        robot.clickOn("#prefOk");
+        assertThat(studio.preferences.current().cacheLimitMb()).isEqualTo(300);
+        assertThat(studio.window.generation().cacheLimitBytes()).isEqualTo(300L << 20);
+    }
+
+    @Test
     void theAutosaveTimerFollowsTheInterval(FxRobot robot) {
         assertThat(fx(() -> studio.window.autosaveInterval())).isEqualTo(Duration.minutes(2));
         openPreferences(robot);

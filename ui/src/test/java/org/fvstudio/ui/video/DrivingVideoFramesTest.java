@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.scene.image.Image;
 
-import org.fvstudio.media.RgbImage;
+import org.fvstudio.pose.render.RgbImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

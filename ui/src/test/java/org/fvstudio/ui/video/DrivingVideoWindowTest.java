@@ -14,7 +14,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-import org.fvstudio.media.RgbImage;
+import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.project.DrivingVideo;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.io.ProjectBundle;

@@ -7,8 +7,9 @@ import java.util.List;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 
-import org.fvstudio.media.RgbImage;
+import org.fvstudio.media.BoxShrink;
 import org.fvstudio.media.VideoFrameReader;
+import org.fvstudio.pose.render.RgbImage;
 
 /** The cam03 driving video decoded front to back by {@link VideoFrameReader}, independent of any seeking. */
 public final class VideoTestFrames {
@@ -24,7 +25,7 @@ public final class VideoTestFrames {
     public static List<RgbImage> sequential(int shrink) throws Exception {
         List<RgbImage> frames = new ArrayList<>();
         try (VideoFrameReader reader = VideoFrameReader.open(VIDEO)) {
-            reader.forEachRemaining(f -> frames.add(f.image().shrunkBy(shrink)));
+            reader.forEachRemaining(f -> frames.add(BoxShrink.shrink(f.image(), shrink)));
         }
         return frames;
     }
@@ -40,9 +41,9 @@ public final class VideoTestFrames {
         for (int y = 0; y < expected.height(); y++) {
             for (int x = 0; x < expected.width(); x++) {
                 int argb = pixels.getArgb(x, y);
-                sum += Math.abs((argb >> 16 & 0xff) - expected.channel(x, y, 0));
-                sum += Math.abs((argb >> 8 & 0xff) - expected.channel(x, y, 1));
-                sum += Math.abs((argb & 0xff) - expected.channel(x, y, 2));
+                sum += Math.abs((argb >> 16 & 0xff) - expected.red(x, y));
+                sum += Math.abs((argb >> 8 & 0xff) - expected.green(x, y));
+                sum += Math.abs((argb & 0xff) - expected.blue(x, y));
             }
         }
         return sum / (3.0 * expected.width() * expected.height());

@@ -1,6 +1,9 @@
-package org.fvstudio.inference.dwpose;
+package org.fvstudio.inference.runtime;
 
-/** Set from any thread (e.g. the UI's Cancel button); long jobs check it between units of work. */
+/**
+ * Set from any thread (e.g. the UI's Cancel button); long inference jobs (generation, pose extraction)
+ * check it between units of work and stop in their own way.
+ */
 public final class CancellationToken {
 
     private volatile boolean cancelled;
