@@ -64,11 +64,11 @@ final class CliSupport {
         err.flush();
     }
 
-    /** "2 CPU cores, 24 GB RAM, 2026-11-21, load average 4.62 5.44 7.58, OpenJDK 64-Bit Server VM 17.0.15": what a benchmark ran on. */
+    /** "2 CPU cores, 24 GiB RAM, 2026-11-21, load average 4.62 5.44 7.58, OpenJDK 64-Bit Server VM 17.0.15": what a benchmark ran on. */
     static String machine() {
         long bytes = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : -1;
-        String memory = bytes > 0 ? String.format(java.util.Locale.ROOT, "%.0f GB RAM", bytes / 1e9) : "RAM unknown";
+        String memory = bytes > 0 ? String.format(java.util.Locale.ROOT, "%.0f GiB RAM", bytes / (double) (1L << 30)) : "RAM unknown";
         return Runtime.getRuntime().availableProcessors() + " CPU cores, " + memory + ", " + java.time.LocalDate.now()
                 + ", load average " + loadAverage() + ", " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version");
