@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fvstudio bench export}: export frames per second at 512x512 (issue 6). */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export frames per second at 512x512: H.264 MP4 at every quality, a PNG sequence, and the",
-            "side-by-side review video with heatmaps. The frames are a photograph panned across the canvas."})
+        description = {"Export frames per second at 512x512.",
+            "H.264 MP4 at every quality, a PNG sequence, and the side-by-side review video with heatmaps;",
+            "the frames are a photograph panned across the canvas."})
 public final class BenchExportCommand implements Callable<Integer> {
 
     @Spec

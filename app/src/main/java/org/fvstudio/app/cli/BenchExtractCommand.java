@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fvstudio bench extract --models DIR --video FILE}: DWPose extraction frames per second (issue 7). */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Frames per second of DWPose extraction over a video (decode and model path apart),",
-            "and whether the CUDA path was exercised. The stand-in test models are in inference/src/test/resources/dwpose."})
+        description = {"DWPose extraction frames per second, and whether the CUDA path ran.",
+            "Decoding and the model path (letterbox, detector, crop, estimator, decoding) are timed apart.",
+            "The stand-in test models are in inference/src/test/resources/dwpose."})
 public final class BenchExtractCommand implements Callable<Integer> {
 
     @Spec

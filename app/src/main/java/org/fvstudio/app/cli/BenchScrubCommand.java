@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code fvstudio bench scrub [BVH]}: sample + draw one frame of a long project, as the viewer does while scrubbing (issue 3). */
 @Command(name = "scrub", mixinStandardHelpOptions = true,
-        description = {"Time to sample the camera-transformed target pose of one frame and draw it (target < 4 ms).",
+        description = {"Time to sample and draw one frame of a long project (target < 4 ms).",
+            "Sampling is the camera-transformed target pose, drawing the DWPose renderer, as the viewer scrubs.",
             "The project is built from a BVH clip with a key on every frame and a dolly-in over the whole range;",
             "frames are visited forwards, backwards and at random."})
 public final class BenchScrubCommand implements Callable<Integer> {
