@@ -1,6 +1,6 @@
-"""Times the Python reference sampler (training/sampler.py) on the inputs `fvstudio bench` wrote.
+"""Times the Python reference sampler (training/sampler.py) on the inputs `fvstudio bench pipeline` wrote.
 
-Usage (from the repository root, as `fvstudio bench --python-cmd` runs it):
+Usage (from the repository root, as `fvstudio bench pipeline --python-cmd` runs it):
     /usr/bin/python3 app/bench/python_sampler_bench.py INPUTS_DIR PACK_DIR STEPS
 INPUTS_DIR holds ref_image_u8.npy [N,128,128,3], ref_pose_u8.npy [N,256,256,3],
 target_pose_u8.npy [F,256,256,3] and noise.npy [F,3,128,128], exactly what the Java pipeline fed its graphs

@@ -7,14 +7,20 @@ import java.util.Optional;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.timeline.CameraTrack;
 import org.fvstudio.timeline.PoseTrack;
+import org.fvstudio.timeline.TimelineMarks;
 
 /**
  * A whole FV Studio project as an immutable value: edits produce new projects, which keeps undo
  * simple and lets background jobs work on a consistent snapshot.
+ *
+ * @param timeline     in/out range and markers (never null; {@link TimelineMarks#NONE} when unset)
+ * @param drivingVideo the video the target was extracted from, or null
+ * @param motion       the BVH file and orbit camera the target was built from, or null
  */
 public record Project(String name, double fps, int frameCount, int canvasWidth, int canvasHeight,
                       List<ReferenceShot> references, PoseTrack target, CameraTrack camera,
-                      GenerationSettings generation) {
+                      GenerationSettings generation, TimelineMarks timeline, DrivingVideo drivingVideo,
+                      MotionSource motion) {
 
     public static final double DEFAULT_FPS = 24;
     public static final int DEFAULT_FRAME_COUNT = 48;
@@ -34,10 +40,26 @@ public record Project(String name, double fps, int frameCount, int canvasWidth, 
             throw new IllegalArgumentException("canvas must lie in 16..8192 pixels, got " + canvasWidth + "x" + canvasHeight);
         }
         references = List.copyOf(references);
+        timeline = timeline == null ? TimelineMarks.NONE : timeline;
+        if (timeline.lastFrameUsed() >= frameCount) {
+            throw new IllegalArgumentException("timeline marks reach frame " + timeline.lastFrameUsed()
+                    + ", past the last frame " + (frameCount - 1));
+        }
         long distinctIds = references.stream().map(ReferenceShot::id).distinct().count();
         if (distinctIds != references.size()) {
             throw new IllegalArgumentException("reference ids must be unique");
         }
+    }
+
+    /** A project without timeline marks or driving video. */
+    public Project(String name, double fps, int frameCount, int canvasWidth, int canvasHeight,
+                   List<ReferenceShot> references, PoseTrack target, CameraTrack camera, GenerationSettings generation) {
+        this(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
+                TimelineMarks.NONE, null, null);
+    }
+
+    public Optional<DrivingVideo> drivingVideoIfAny() {
+        return Optional.ofNullable(drivingVideo);
     }
 
     public static Project createNew(String name) {
@@ -64,19 +86,23 @@ public record Project(String name, double fps, int frameCount, int canvasWidth, 
     }
 
     public Project withName(String newName) {
-        return new Project(newName, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation);
+        return new Project(newName, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
+                timeline, drivingVideo, motion);
     }
 
     public Project withTiming(double newFps, int newFrameCount) {
-        return new Project(name, newFps, newFrameCount, canvasWidth, canvasHeight, references, target, camera, generation);
+        return new Project(name, newFps, newFrameCount, canvasWidth, canvasHeight, references, target, camera, generation,
+                timeline.clampedTo(newFrameCount), drivingVideo, motion);
     }
 
     public Project withCanvas(int width, int height) {
-        return new Project(name, fps, frameCount, width, height, references, target, camera, generation);
+        return new Project(name, fps, frameCount, width, height, references, target, camera, generation,
+                timeline, drivingVideo, motion);
     }
 
     public Project withReferences(List<ReferenceShot> newReferences) {
-        return new Project(name, fps, frameCount, canvasWidth, canvasHeight, newReferences, target, camera, generation);
+        return new Project(name, fps, frameCount, canvasWidth, canvasHeight, newReferences, target, camera, generation,
+                timeline, drivingVideo, motion);
     }
 
     public Project withReference(ReferenceShot updated) {
@@ -91,14 +117,34 @@ public record Project(String name, double fps, int frameCount, int canvasWidth, 
     }
 
     public Project withTarget(PoseTrack newTarget) {
-        return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, newTarget, camera, generation);
+        return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, newTarget, camera, generation,
+                timeline, drivingVideo, motion);
     }
 
     public Project withCamera(CameraTrack newCamera) {
-        return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, newCamera, generation);
+        return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, newCamera, generation,
+                timeline, drivingVideo, motion);
     }
 
     public Project withGeneration(GenerationSettings newGeneration) {
-        return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, newGeneration);
+        return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, newGeneration,
+                timeline, drivingVideo, motion);
+    }
+
+    public Project withTimeline(TimelineMarks newTimeline) {
+        return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
+                newTimeline, drivingVideo, motion);
+    }
+
+    /** @param newDrivingVideo the video, or null for none */
+    public Project withDrivingVideo(DrivingVideo newDrivingVideo) {
+        return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
+                timeline, newDrivingVideo, motion);
+    }
+
+    /** @param newMotion the motion-capture source of the target, or null for none */
+    public Project withMotion(MotionSource newMotion) {
+        return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
+                timeline, drivingVideo, newMotion);
     }
 }

@@ -13,7 +13,7 @@ import org.fvstudio.inference.runtime.DevicePreference;
 import org.fvstudio.inference.runtime.SessionSettings;
 import org.fvstudio.project.io.ProjectBundle;
 
-/** Small helpers shared by the inference commands (render, info, bench). */
+/** Small helpers shared by the commands (render, info, bench and its sub-commands). */
 final class CliSupport {
 
     private CliSupport() {
@@ -62,6 +62,54 @@ final class CliSupport {
         err.printf("\r[%s] %3.0f%%  frame %d/%d  step %d/%d%s   ", bar, e.fraction() * 100, e.frameIndex() + 1,
                 e.frameCount(), e.step(), e.steps(), eta);
         err.flush();
+    }
+
+    /** "2 CPU cores, 24 GiB RAM, 2026-11-21, load average 4.62 5.44 7.58, OpenJDK 64-Bit Server VM 17.0.15": what a benchmark ran on. */
+    static String machine() {
+        long bytes = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : -1;
+        String memory = bytes > 0 ? String.format(java.util.Locale.ROOT, "%.0f GiB RAM", bytes / (double) (1L << 30)) : "RAM unknown";
+        return Runtime.getRuntime().availableProcessors() + " CPU cores, " + memory + ", " + java.time.LocalDate.now()
+                + ", load average " + loadAverage() + ", " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.version");
+    }
+
+    /** The 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** Median of the values (the mean of the middle two for an even count). */
+    static double median(double[] v) {
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /**
+     * Runs a printer that writes to a {@link PrintStream} (the benchmark classes of the library modules) and
+     * hands what it printed to the command's writer, so picocli's {@code setOut} sees it.
+     */
+    static <E extends Exception> void printTo(java.io.PrintWriter out, StreamPrinter<E> printer) throws E {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        try (PrintStream stream = new PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            printer.print(stream);
+        } finally {
+            out.print(buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
+    /** Something that prints to a stream and may fail. */
+    @FunctionalInterface
+    interface StreamPrinter<E extends Exception> {
+        void print(PrintStream out) throws E;
     }
 
     /** Resident set size of this process in MB (Linux), or -1 where /proc is not available. */

@@ -1,6 +1,7 @@
 package org.fvstudio.export.bench;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -40,40 +41,47 @@ public final class ExportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int frames = args.length > 0 ? Integer.parseInt(args[0]) : 96;
-        RgbImage photo = loadPhoto(args.length > 1 ? Path.of(args[1]) : null);
+        run(args.length > 0 ? Integer.parseInt(args[0]) : 96, args.length > 1 ? Path.of(args[1]) : null, System.out);
+    }
+
+    /**
+     * Exports {@code frames} frames of 512x512 in every way the studio does and prints frames per second to {@code out}.
+     * {@code image} is the photograph to pan (null: astronaut.png from the shared data, else a synthetic pattern).
+     */
+    public static void run(int frames, Path image, PrintStream out) throws IOException, ExportException {
+        RgbImage photo = loadPhoto(image, out);
         FrameSource source = panning(photo, frames);
         Path dir = Files.createTempDirectory("fvstudio-export-bench");
         try {
             H264Encoder encoder = H264Encoder.best();
-            System.out.printf(Locale.ROOT, "FV Studio export benchmark: %d frames of %dx%d, %d cores, %s, encoder %s%n",
+            out.printf(Locale.ROOT, "FV Studio export benchmark: %d frames of %dx%d, %d cores, %s, encoder %s%n",
                     frames, SIZE, SIZE, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"),
                     encoder.codecName());
             double produce = timeSource(source);
-            System.out.printf(Locale.ROOT, "  producing source frames only : %8.1f frames/s%n", frames / produce);
+            out.printf(Locale.ROOT, "  producing source frames only : %8.1f frames/s%n", frames / produce);
             // warm-up: native library loading and JIT
             new Mp4Exporter(VideoSettings.of(24)).export(panning(photo, 8), dir.resolve("warmup.mp4"), ExportMonitor.NONE);
             for (VideoQuality quality : VideoQuality.values()) {
-                report("MP4 H.264 " + quality.name().toLowerCase(Locale.ROOT),
+                report(out, "MP4 H.264 " + quality.name().toLowerCase(Locale.ROOT),
                         new Mp4Exporter(new VideoSettings(24, quality, encoder))
                                 .export(source, dir.resolve("bench-" + quality + ".mp4"), ExportMonitor.NONE));
             }
-            report("PNG sequence", new PngSequenceExporter("frame").export(source, dir.resolve("png"), ExportMonitor.NONE));
+            report(out, "PNG sequence", new PngSequenceExporter("frame").export(source, dir.resolve("png"), ExportMonitor.NONE));
             FrameSource review = ReviewCompositions.sideBySide(source, source, List.of(
                     new ReferenceHeatmap("ref 1", photo, i -> blob(i, frames, 0.3)),
                     new ReferenceHeatmap("ref 2", photo, i -> blob(i, frames, 0.7))),
                     ReviewCompositions.Style.defaults(SIZE));
-            System.out.printf(Locale.ROOT, "  composing review frames only  : %8.1f frames/s%n",
+            out.printf(Locale.ROOT, "  composing review frames only  : %8.1f frames/s%n",
                     frames / timeSource(review));
-            report("review MP4 " + review.width() + "x" + review.height(),
+            report(out, "review MP4 " + review.width() + "x" + review.height(),
                     new Mp4Exporter(VideoSettings.of(24)).export(review, dir.resolve("review.mp4"), ExportMonitor.NONE));
         } finally {
             deleteTree(dir);
         }
     }
 
-    private static void report(String what, ExportResult result) {
-        System.out.printf(Locale.ROOT, "  %-30s: %8.1f frames/s  (%d frames in %.2f s, %d kB, %s)%n", what,
+    private static void report(PrintStream out, String what, ExportResult result) {
+        out.printf(Locale.ROOT, "  %-30s: %8.1f frames/s  (%d frames in %.2f s, %d kB, %s)%n", what,
                 result.framesPerSecond(), result.frames(), result.seconds(), result.bytes() / 1024, result.encoder());
     }
 
@@ -131,7 +139,7 @@ public final class ExportBenchmark {
         return FloatMap.of(32, 32, values);
     }
 
-    private static RgbImage loadPhoto(Path given) throws IOException {
+    private static RgbImage loadPhoto(Path given, PrintStream out) throws IOException {
         Path shared = Path.of(System.getProperty("fvstudio.shared.data", "../shared/data"));
         for (Path candidate : new Path[] {given, shared.resolve("images/astronaut.png"),
             Path.of("../../shared/data/images/astronaut.png")}) {
@@ -145,7 +153,7 @@ public final class ExportBenchmark {
                 pattern[y * SIZE + x] = (x * 255 / SIZE) << 16 | (y * 255 / SIZE) << 8 | ((x ^ y) & 0xFF);
             }
         }
-        System.out.println("  (astronaut.png not found: using a synthetic pattern)");
+        out.println("  (astronaut.png not found: using a synthetic pattern)");
         return RgbImage.ofPacked(SIZE, SIZE, pattern);
     }
 

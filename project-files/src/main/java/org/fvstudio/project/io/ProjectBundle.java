@@ -107,7 +107,7 @@ public final class ProjectBundle {
      * reference image present), so a bundle is never left in a state it cannot open.
      */
     public void save(Project newProject) throws IOException {
-        byte[] bytes = ProjectJson.toBytes(newProject);
+        byte[] bytes = ProjectJson.toBytes(newProject, dir);
         try {
             ProjectJson.fromBytes(bytes, PROJECT_FILE, referencesDir());
         } catch (ProjectFormatException e) {
@@ -159,7 +159,7 @@ public final class ProjectBundle {
 
     /** Writes {@code snapshot} to project.autosave.json atomically; project.json is left alone. */
     public void writeAutosave(Project snapshot) throws IOException {
-        writer.write(autosaveFile(), ProjectJson.toBytes(snapshot), null);
+        writer.write(autosaveFile(), ProjectJson.toBytes(snapshot, dir), null);
     }
 
     /**

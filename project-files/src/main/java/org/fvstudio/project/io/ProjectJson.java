@@ -30,10 +30,18 @@ public final class ProjectJson {
     private ProjectJson() {
     }
 
-    /** The UTF-8 bytes of {@code project} as a version-1 project.json. */
+    /** The UTF-8 bytes of {@code project} as a version-1 project.json, paths stored as they are. */
     public static byte[] toBytes(Project project) {
+        return toBytes(project, null);
+    }
+
+    /**
+     * The UTF-8 bytes of {@code project} as a version-1 project.json written into {@code bundleDir}:
+     * a driving video inside the bundle is stored relative to it.
+     */
+    public static byte[] toBytes(Project project, Path bundleDir) {
         try {
-            return MAPPER.writeValueAsBytes(ProjectJsonWriter.write(project));
+            return MAPPER.writeValueAsBytes(ProjectJsonWriter.write(project, bundleDir));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree built in memory could not be written", e);
         }
@@ -43,7 +51,8 @@ public final class ProjectJson {
      * Parses and validates a project file.
      *
      * @param fileName      the name used in messages, e.g. {@code project.json}
-     * @param referencesDir folder where every reference image must exist, or null to skip that check
+     * @param referencesDir folder where every reference image must exist, or null to skip that check;
+     *                      a relative driving-video path is resolved against its parent (the bundle)
      */
     public static Project fromBytes(byte[] json, String fileName, Path referencesDir) throws ProjectFormatException {
         JsonNode tree;

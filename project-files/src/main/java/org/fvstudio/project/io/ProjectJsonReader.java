@@ -1,6 +1,7 @@
 package org.fvstudio.project.io;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,30 +12,43 @@ import java.util.Set;
 import org.fvstudio.pose.BodyPart;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
+import org.fvstudio.project.DrivingVideo;
 import org.fvstudio.project.GenerationSettings;
+import org.fvstudio.project.MotionSource;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.project.ShotScale;
 import org.fvstudio.timeline.CameraKeyframe;
 import org.fvstudio.timeline.CameraTrack;
 import org.fvstudio.timeline.Interpolation;
+import org.fvstudio.timeline.OrbitCameraTrack;
+import org.fvstudio.timeline.OrbitKeyframe;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
 import org.fvstudio.timeline.PoseTrack;
+import org.fvstudio.timeline.TimelineMarker;
+import org.fvstudio.timeline.TimelineMarks;
 
 /**
  * Turns a version-1 project.json tree into a {@link Project}, checking everything on the way and
  * stopping at the first problem. Optional fields and their defaults: a reference's name (""),
  * enabled (true) and note (""); a keyframe's interpolation (linear); a camera key's pivot (canvas
  * centre), pan (0, 0), roll (0) and cut (false); the sections references, target and camera (empty)
- * and generation (defaults, field by field).
+ * and generation (defaults, field by field); timeline (no range, no markers), its in, out (unset),
+ * markers (none) and a marker's label (""); driving_video (none); motion (none).
  */
 final class ProjectJsonReader {
 
     static final int MAX_FRAMES = 1_000_000;
 
     private static final Set<String> ROOT_FIELDS = Set.of("format", "version", "name", "fps", "frame_count", "canvas",
-            "references", "target", "camera", "generation");
+            "references", "target", "camera", "generation", "timeline", "driving_video", "motion");
+    private static final Set<String> MOTION_FIELDS = Set.of("bvh", "orbit");
+    private static final Set<String> ORBIT_KEY_FIELDS = Set.of("frame", "yaw", "elevation", "distance", "focal_length",
+            "target", "interpolation");
+    private static final Set<String> TIMELINE_FIELDS = Set.of("in", "out", "markers");
+    private static final Set<String> MARKER_FIELDS = Set.of("frame", "label");
+    private static final Set<String> DRIVING_VIDEO_FIELDS = Set.of("file", "fps");
     private static final Set<String> CANVAS_FIELDS = Set.of("width", "height");
     private static final Set<String> REFERENCE_FIELDS = Set.of("id", "name", "image", "scale", "enabled", "note", "pose");
     private static final Set<String> POSE_FIELDS = Set.of("canvas", "people");
@@ -68,7 +82,11 @@ final class ProjectJsonReader {
         CameraTrack camera = root.has("camera") ? camera(root.field("camera"), frameCount, canvas) : CameraTrack.empty();
         GenerationSettings generation = root.has("generation")
                 ? generation(root.field("generation"), references) : GenerationSettings.DEFAULTS;
-        return new Project(name, fps, frameCount, canvas[0], canvas[1], references, target, camera, generation);
+        TimelineMarks timeline = root.has("timeline") ? timeline(root.field("timeline"), frameCount) : TimelineMarks.NONE;
+        DrivingVideo drivingVideo = root.has("driving_video") ? drivingVideo(root.field("driving_video")) : null;
+        MotionSource motion = root.has("motion") ? motion(root.field("motion")) : null;
+        return new Project(name, fps, frameCount, canvas[0], canvas[1], references, target, camera, generation,
+                timeline, drivingVideo, motion);
     }
 
     private static int[] canvas(JsonAt at, int min, int max) throws ProjectFormatException {
@@ -243,5 +261,93 @@ final class ProjectJsonReader {
             }
         }
         return new GenerationSettings(pack, device, steps, guidance, seed, tokenBudget, used);
+    }
+
+    private static TimelineMarks timeline(JsonAt at, int frameCount) throws ProjectFormatException {
+        at.onlyFields(TIMELINE_FIELDS);
+        int in = at.has("in") ? at.field("in").wholeNumber(0, frameCount - 1) : TimelineMarks.UNSET;
+        int out = at.has("out") ? at.field("out").wholeNumber(0, frameCount - 1) : TimelineMarks.UNSET;
+        if (in != TimelineMarks.UNSET && out != TimelineMarks.UNSET && in > out) {
+            throw at.field("in").problem("the in point " + in + " lies after the out point " + out);
+        }
+        List<TimelineMarker> markers = new ArrayList<>();
+        if (at.has("markers")) {
+            Map<Integer, Integer> indexOfFrame = new HashMap<>();
+            List<JsonAt> items = at.field("markers").array();
+            for (int i = 0; i < items.size(); i++) {
+                JsonAt marker = items.get(i).onlyFields(MARKER_FIELDS);
+                JsonAt frameAt = marker.field("frame");
+                int frame = frameAt.wholeNumber(0, frameCount - 1);
+                Integer earlier = indexOfFrame.putIfAbsent(frame, i);
+                if (earlier != null) {
+                    throw frameAt.problem("a second marker at frame " + frame + " (also markers[" + earlier + "])");
+                }
+                String label = marker.has("label") ? marker.field("label").string() : "";
+                markers.add(new TimelineMarker(frame, label));
+            }
+        }
+        return new TimelineMarks(in, out, markers);
+    }
+
+    /** The video's existence is not checked: a moved video is a warning for the studio, not a broken project. */
+    private DrivingVideo drivingVideo(JsonAt at) throws ProjectFormatException {
+        at.onlyFields(DRIVING_VIDEO_FIELDS);
+        Path file = externalFile(at.field("file"));
+        double fps = at.field("fps").number(0, 1000);
+        return new DrivingVideo(file, fps);
+    }
+
+    /**
+     * The BVH file is not required to exist either: without it the track stays as saved and only
+     * re-orbiting is impossible. Orbit keys may lie past the last frame (they only shape the interpolation).
+     */
+    private MotionSource motion(JsonAt at) throws ProjectFormatException {
+        at.onlyFields(MOTION_FIELDS);
+        Path bvh = externalFile(at.field("bvh"));
+        List<OrbitKeyframe> keys = new ArrayList<>();
+        Map<Integer, Integer> indexOfFrame = new HashMap<>();
+        List<JsonAt> items = at.field("orbit").array();
+        if (items.isEmpty()) {
+            throw at.field("orbit").problem("an orbit camera needs at least one keyframe");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonAt key = items.get(i).onlyFields(ORBIT_KEY_FIELDS);
+            int frame = frame(key.field("frame"), MAX_FRAMES + 1, indexOfFrame, i);
+            double yaw = key.field("yaw").number(-36000, 36000);
+            JsonAt elevationAt = key.field("elevation");
+            double elevation = elevationAt.number();
+            if (!(Math.abs(elevation) < 90)) {
+                throw elevationAt.problem(elevationAt.node() + " must lie strictly between -90 and 90 degrees");
+            }
+            double distance = positive(key.field("distance"));
+            double focal = positive(key.field("focal_length"));
+            List<JsonAt> xyz = key.field("target").array(3, "numbers [x, y, z]");
+            keys.add(new OrbitKeyframe(frame, yaw, elevation, distance, focal, xyz.get(0).number(), xyz.get(1).number(),
+                    xyz.get(2).number(), interpolation(key)));
+        }
+        return new MotionSource(bvh, new OrbitCameraTrack(keys));
+    }
+
+    private static double positive(JsonAt at) throws ProjectFormatException {
+        double value = at.number();
+        if (!(value > 0)) {
+            throw at.problem("expected a positive number, got " + at.node());
+        }
+        return value;
+    }
+
+    /** A file outside references/: relative paths are relative to the bundle (the parent of references/). */
+    private Path externalFile(JsonAt fileAt) throws ProjectFormatException {
+        String stored = fileAt.nonBlankString();
+        Path file;
+        try {
+            file = Path.of(stored);
+        } catch (InvalidPathException e) {
+            throw fileAt.problem("\"" + stored + "\" is not a valid path on this system");
+        }
+        if (!file.isAbsolute() && referencesDir != null) {
+            file = referencesDir.toAbsolutePath().getParent().resolve(file);
+        }
+        return file.isAbsolute() ? file.normalize() : file;
     }
 }

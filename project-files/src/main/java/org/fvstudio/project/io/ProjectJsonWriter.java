@@ -1,14 +1,20 @@
 package org.fvstudio.project.io;
 
+import java.nio.file.Path;
+
 import org.fvstudio.pose.BodyPart;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.project.GenerationSettings;
+import org.fvstudio.project.MotionSource;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.timeline.CameraKeyframe;
+import org.fvstudio.timeline.OrbitKeyframe;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
+import org.fvstudio.timeline.TimelineMarker;
+import org.fvstudio.timeline.TimelineMarks;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,7 +28,8 @@ final class ProjectJsonWriter {
     private ProjectJsonWriter() {
     }
 
-    static ObjectNode write(Project project) {
+    /** @param bundleDir the bundle the file is written into (a driving video inside it is stored relative), or null */
+    static ObjectNode write(Project project, Path bundleDir) {
         ObjectNode root = NODES.objectNode();
         root.put("format", ProjectJson.FORMAT);
         root.put("version", ProjectJson.CURRENT_VERSION);
@@ -74,7 +81,58 @@ final class ProjectJsonWriter {
         generation.put("token_budget", g.tokenBudget());
         ArrayNode used = generation.putArray("references_used");
         g.referencesUsed().forEach(used::add);
+        TimelineMarks marks = project.timeline();
+        if (!marks.isEmpty()) {
+            ObjectNode timeline = root.putObject("timeline");
+            if (marks.hasIn()) {
+                timeline.put("in", marks.in());
+            }
+            if (marks.hasOut()) {
+                timeline.put("out", marks.out());
+            }
+            ArrayNode markers = timeline.putArray("markers");
+            for (TimelineMarker marker : marks.markers()) {
+                ObjectNode m = markers.addObject().put("frame", marker.frame());
+                if (!marker.label().isEmpty()) {
+                    m.put("label", marker.label());
+                }
+            }
+        }
+        project.drivingVideoIfAny().ifPresent(video -> {
+            ObjectNode node = root.putObject("driving_video");
+            node.put("file", storedPath(video.file(), bundleDir));
+            node.put("fps", video.frameRate());
+        });
+        MotionSource motion = project.motion();
+        if (motion != null) {
+            ObjectNode node = root.putObject("motion");
+            node.put("bvh", storedPath(motion.bvh(), bundleDir));
+            ArrayNode orbit = node.putArray("orbit");
+            for (OrbitKeyframe key : motion.orbit().keyframes()) {
+                ObjectNode k = orbit.addObject();
+                k.put("frame", key.frame());
+                k.put("yaw", key.yawDegrees());
+                k.put("elevation", key.elevationDegrees());
+                k.put("distance", key.distance());
+                k.put("focal_length", key.focalLength());
+                k.putArray("target").add(key.targetX()).add(key.targetY()).add(key.targetZ());
+                k.put("interpolation", key.interpolation().jsonName());
+            }
+        }
         return root;
+    }
+
+    /** Relative with '/' separators when inside the bundle, so the bundle can move; absolute otherwise. */
+    private static String storedPath(Path file, Path bundleDir) {
+        if (bundleDir != null) {
+            Path dir = bundleDir.toAbsolutePath().normalize();
+            Path absolute = dir.resolve(file).normalize();
+            if (absolute.startsWith(dir) && !absolute.equals(dir)) {
+                return dir.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
+            }
+            return absolute.toString();
+        }
+        return file.toString();
     }
 
     static ObjectNode pose(Pose pose) {

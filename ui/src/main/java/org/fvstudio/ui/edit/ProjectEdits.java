@@ -3,6 +3,7 @@ package org.fvstudio.ui.edit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.fvstudio.project.DrivingVideo;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.project.ShotScale;
@@ -58,13 +59,26 @@ public final class ProjectEdits {
                 ReferenceShot::withNote, note);
     }
 
-    /** Replaces the target pose track; the frame count grows to hold every frame of it. */
+    /**
+     * Replaces the target pose track; the frame count grows to hold every frame of it. The new track
+     * comes from neither the driving video nor the BVH motion of the old one, so both are dropped.
+     */
     public static Edit replaceTarget(Project project, PoseTrack target, int framesNeeded, String description) {
+        return new SnapshotEdit(description, project,
+                withTarget(project, target, framesNeeded).withDrivingVideo(null).withMotion(null));
+    }
+
+    /** {@code project} with {@code target}, its frame count grown to {@code framesNeeded} if shorter. */
+    public static Project withTarget(Project project, PoseTrack target, int framesNeeded) {
         Project after = project.withTarget(target);
-        if (framesNeeded > after.frameCount()) {
-            after = after.withTiming(after.fps(), framesNeeded);
-        }
-        return new SnapshotEdit(description, project, after);
+        return framesNeeded > after.frameCount() ? after.withTiming(after.fps(), framesNeeded) : after;
+    }
+
+    /** Replaces the target pose track with one extracted from {@code drivingVideo}, which the project then keeps. */
+    public static Edit replaceTarget(Project project, PoseTrack target, int framesNeeded, String description,
+                                     DrivingVideo drivingVideo) {
+        SnapshotEdit edit = (SnapshotEdit) replaceTarget(project, target, framesNeeded, description);
+        return new SnapshotEdit(description, project, edit.after().withDrivingVideo(drivingVideo));
     }
 
     private static <T> Edit referenceProperty(Project project, String id, String description, String property,

@@ -24,13 +24,14 @@ import org.fvstudio.inference.dwpose.VideoPoseExtractor;
 import org.fvstudio.inference.dwpose.VideoPoses;
 import org.fvstudio.media.ImageFiles;
 import org.fvstudio.pose.Pose;
+import org.fvstudio.project.DrivingVideo;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.ui.edit.ProjectEdits;
 import org.fvstudio.ui.extraction.VideoKeyPlacement.ExtractedTarget;
 import org.fvstudio.ui.importing.CanvasFit;
 import org.fvstudio.ui.inference.InferenceSettings;
-import org.fvstudio.ui.studio.DrivingVideo;
+
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
 import org.fvstudio.ui.task.BackgroundTasks;
@@ -200,8 +201,11 @@ public final class PoseExtraction {
             target = place(extracted.poses(), project);
         }
         String description = "Extract poses from video (" + target.keys() + " keys)";
-        if (studio.edit(ProjectEdits.replaceTarget(project, target.track(), target.framesNeeded(), description))) {
-            studio.drivingVideoProperty().set(new DrivingVideo(video, target.videoFps()));
+        // The video goes in with the track, one undo step: undoing the extraction forgets the video too.
+        DrivingVideo drivingVideo = new DrivingVideo(video.toAbsolutePath().normalize(),
+                target.videoFps() > 0 && target.videoFps() <= 1000 ? target.videoFps() : 0);
+        if (studio.edit(ProjectEdits.replaceTarget(project, target.track(), target.framesNeeded(), description,
+                drivingVideo))) {
             studio.viewerModeProperty().set(ViewerMode.TARGET);
             studio.statusProperty().set(summary(video, target, studio.project()) + " (DWPose: " + extracted.device() + ")");
         }

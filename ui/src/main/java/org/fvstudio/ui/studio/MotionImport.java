@@ -8,18 +8,21 @@ import org.fvstudio.motion.bvh.BvhFormatException;
 import org.fvstudio.motion.bvh.BvhMotion;
 import org.fvstudio.motion.bvh.BvhParser;
 import org.fvstudio.motion.bvh.BvhPoseTrackBuilder;
+import org.fvstudio.project.MotionSource;
 import org.fvstudio.project.Project;
 import org.fvstudio.timeline.Interpolation;
 import org.fvstudio.timeline.OrbitCameraTrack;
 import org.fvstudio.timeline.OrbitKeyframe;
 import org.fvstudio.timeline.PoseTrack;
 import org.fvstudio.ui.edit.ProjectEdits;
+import org.fvstudio.ui.edit.SnapshotEdit;
 import org.fvstudio.ui.task.Outcome;
 
 /**
  * File ▸ Import motion (BVH): parses the file and projects it through an orbiting pinhole camera
  * into the target pose track (a key on every project frame), in the background; the result
- * replaces the target in one undoable edit and the project grows to hold the clip.
+ * replaces the target in one undoable edit and the project grows to hold the clip. The BVH path and
+ * the orbit keys are kept in the project, so Re-orbit… can rebuild the track through other keys.
  */
 public final class MotionImport {
 
@@ -58,8 +61,12 @@ public final class MotionImport {
         studio.tasks().submit("Importing motion from " + name, ctx -> build(file, orbit, snapshot), outcome -> {
             if (outcome instanceof Outcome.Success<Imported> success) {
                 Imported imported = success.value();
-                if (studio.edit(ProjectEdits.replaceTarget(studio.project(), imported.track(), imported.frames(),
-                        "Import motion " + name + " (" + imported.frames() + " frames)"))) {
+                Project before = studio.project();
+                Project after = ProjectEdits.withTarget(before, imported.track(), imported.frames())
+                        .withMotion(new MotionSource(file.toAbsolutePath().normalize(), imported.camera()))
+                        .withDrivingVideo(null);
+                if (studio.edit(new SnapshotEdit("Import motion " + name + " (" + imported.frames() + " frames)",
+                        before, after))) {
                     studio.statusProperty().set("Imported " + name + ": " + imported.frames() + " frames at "
                             + snapshot.fps() + " fps from " + Math.round(imported.sourceFps()) + " fps motion"
                             + (imported.warnings().isEmpty() ? "" : " (" + String.join("; ", imported.warnings()) + ")"));
@@ -70,26 +77,83 @@ public final class MotionImport {
         });
     }
 
+    /** How a rebuild finds its orbit keys, given the motion and the project's frame count for it. */
+    @FunctionalInterface
+    private interface OrbitKeys {
+        OrbitCameraTrack of(BvhPoseTrackBuilder builder, int frames, Project project) throws IOException;
+    }
+
+    /**
+     * Re-orbit…: rebuilds the target track from the project's saved BVH through the camera that
+     * {@code orbit} describes, in the background, as one undoable edit. Without a saved motion, or when
+     * the BVH file is gone, the problem is reported and the project is unchanged.
+     */
+    public void reorbit(Orbit orbit) {
+        rebuild((builder, frames, project) -> camera(builder, orbit, frames, project));
+    }
+
+    /** Rebuilds the target track from the saved BVH through exactly these orbit keys (one undoable edit). */
+    public void reorbit(OrbitCameraTrack keys) {
+        rebuild((builder, frames, project) -> keys);
+    }
+
+    private void rebuild(OrbitKeys orbitKeys) {
+        MotionSource source = studio.project().motion();
+        if (source == null) {
+            studio.reportProblem("Cannot re-orbit", "the target track was not imported from a BVH file");
+            return;
+        }
+        Project snapshot = studio.project();
+        String name = source.bvh().getFileName().toString();
+        studio.tasks().submit("Re-orbiting " + name, ctx -> {
+            BvhMotion motion = parse(source.bvh());
+            BvhPoseTrackBuilder builder = new BvhPoseTrackBuilder(motion);
+            int frames = builder.frameCountAt(snapshot.fps());
+            OrbitCameraTrack keys = orbitKeys.of(builder, frames, snapshot);
+            PoseTrack track = builder.build(snapshot.fps(), frames, keys, snapshot.canvasWidth(), snapshot.canvasHeight());
+            return new Imported(track, frames, motion.framesPerSecond(), motion.warnings(), keys);
+        }, outcome -> {
+            if (outcome instanceof Outcome.Success<Imported> success) {
+                Imported rebuilt = success.value();
+                Project before = studio.project();
+                Project after = ProjectEdits.withTarget(before, rebuilt.track(), rebuilt.frames())
+                        .withMotion(source.withOrbit(rebuilt.camera()));
+                int keyCount = rebuilt.camera().keyframes().size();
+                if (studio.edit(new SnapshotEdit("Re-orbit motion " + name, before, after))) {
+                    studio.statusProperty().set("Rebuilt " + rebuilt.frames() + " frames of " + name + " through "
+                            + keyCount + " orbit key" + (keyCount == 1 ? "" : "s"));
+                }
+            } else if (outcome instanceof Outcome.Failure<Imported> failure) {
+                studio.reportProblem("Cannot re-orbit " + name, failure.message());
+            }
+        });
+    }
+
     /** The pose track of {@code file} seen through {@code orbit}, sized for {@code project}. */
     public static Imported build(Path file, Orbit orbit, Project project) throws IOException {
-        BvhMotion motion;
+        BvhMotion motion = parse(file);
+        BvhPoseTrackBuilder builder = new BvhPoseTrackBuilder(motion);
+        int frames = builder.frameCountAt(project.fps());
+        OrbitCameraTrack camera = camera(builder, orbit, frames, project);
+        PoseTrack track = builder.build(project.fps(), frames, camera, project.canvasWidth(), project.canvasHeight());
+        return new Imported(track, frames, motion.framesPerSecond(), motion.warnings(), camera);
+    }
+
+    private static BvhMotion parse(Path file) throws IOException {
         try {
-            motion = BvhParser.parse(file);
+            return BvhParser.parse(file);
         } catch (BvhFormatException e) {
             throw new IOException(e.getMessage(), e);
         }
-        BvhPoseTrackBuilder builder = new BvhPoseTrackBuilder(motion);
-        int w = project.canvasWidth();
-        int h = project.canvasHeight();
-        int frames = builder.frameCountAt(project.fps());
-        OrbitCameraTrack camera;
+    }
+
+    private static OrbitCameraTrack camera(BvhPoseTrackBuilder builder, Orbit orbit, int frames, Project project)
+            throws IOException {
         try {
-            camera = camera(builder.defaultCamera(w, h), orbit, frames);
+            return camera(builder.defaultCamera(project.canvasWidth(), project.canvasHeight()), orbit, frames);
         } catch (IllegalStateException e) {
             throw new IOException(e.getMessage(), e);
         }
-        PoseTrack track = builder.build(project.fps(), frames, camera, w, h);
-        return new Imported(track, frames, motion.framesPerSecond(), motion.warnings());
     }
 
     /** Two keys: the framing camera turned to the start yaw at frame 0 and to start + orbit at the last frame. */
@@ -105,6 +169,7 @@ public final class MotionImport {
         return OrbitCameraTrack.of(first, first.atFrame(frames - 1).withYaw(orbit.startYaw() + orbit.orbitDegrees()));
     }
 
-    public record Imported(PoseTrack track, int frames, double sourceFps, List<String> warnings) {
+    /** @param camera the orbit camera the track was projected through */
+    public record Imported(PoseTrack track, int frames, double sourceFps, List<String> warnings, OrbitCameraTrack camera) {
     }
 }

@@ -16,6 +16,8 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -24,6 +26,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.fvstudio.pose.Pose;
+import org.fvstudio.project.DrivingVideo;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.project.ShotScale;
@@ -66,7 +69,7 @@ public final class StudioViewModel {
     private final ObjectProperty<ViewerMode> viewerMode = new SimpleObjectProperty<>(this, "viewerMode", ViewerMode.TARGET);
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     private final ObjectProperty<String> lastProblem = new SimpleObjectProperty<>(this, "lastProblem");
-    private final ObjectProperty<DrivingVideo> drivingVideo = new SimpleObjectProperty<>(this, "drivingVideo");
+    private final ReadOnlyObjectWrapper<DrivingVideo> drivingVideo = new ReadOnlyObjectWrapper<>(this, "drivingVideo");
     private final ObservableList<ReferenceCommand> referenceCommands = FXCollections.observableArrayList();
     private final StringBinding title;
     private final ObjectBinding<Optional<ReferenceShot>> selectedReference;
@@ -88,7 +91,10 @@ public final class StudioViewModel {
                 () -> selectedReferenceId.get() == null ? Optional.empty()
                         : document.project().reference(selectedReferenceId.get()),
                 selectedReferenceId, document.projectProperty());
-        document.projectProperty().addListener((obs, old, project) -> keepSelectionValid(project));
+        document.projectProperty().addListener((obs, old, project) -> {
+            keepSelectionValid(project);
+            drivingVideo.set(project.drivingVideo());
+        });
         // Picking a reference shows it; moving the playhead shows the target again.
         selectedReferenceId.addListener((obs, old, id) -> viewerMode.set(id == null ? ViewerMode.TARGET : ViewerMode.REFERENCE));
         currentFrame.addListener((obs, old, frame) -> viewerMode.set(ViewerMode.TARGET));
@@ -142,11 +148,11 @@ public final class StudioViewModel {
     }
 
     /**
-     * The video the current target poses were extracted from (null when none), for showing its frames behind
-     * the target skeleton. Not saved in the project; a new or opened project clears it.
+     * The project's driving video: the one the current target poses were extracted from (null when none),
+     * for showing its frames behind the target skeleton. Saved with the project; change it with an edit.
      */
-    public ObjectProperty<DrivingVideo> drivingVideoProperty() {
-        return drivingVideo;
+    public ReadOnlyObjectProperty<DrivingVideo> drivingVideoProperty() {
+        return drivingVideo.getReadOnlyProperty();
     }
 
     /** Extra commands of the reference bin's context menu, added by features. */
@@ -231,7 +237,6 @@ public final class StudioViewModel {
             untitledCounter++;
             Project fresh = Project.createNew(untitledCounter == 1 ? "Untitled" : "Untitled " + untitledCounter);
             document.replace(fresh, ProjectLocation.scratch(nextScratchFolder()), false);
-            drivingVideo.set(null);
             currentFrame.set(0);
             status.set("New project");
         });
@@ -251,14 +256,14 @@ public final class StudioViewModel {
         tasks.submit("Opening " + bundle.getFileName(), ctx -> {
             Project loaded = storage.load(bundle);
             Optional<java.time.Instant> autosave = storage.newerAutosave(bundle);
-            return new Opened(loaded, autosave);
+            return new Opened(loaded, autosave, missingVideoWarning(loaded));
         }, outcome -> {
             if (outcome instanceof Outcome.Success<Opened> success) {
                 Opened opened = success.value();
                 if (opened.autosave().isPresent() && dialogs.askRecoverAutosave(bundle, opened.autosave().get())) {
                     recoverAutosave(bundle, opened.project());
                 } else {
-                    install(opened.project(), ProjectLocation.saved(bundle), false, "Opened " + bundle);
+                    install(opened.project(), ProjectLocation.saved(bundle), false, "Opened " + bundle + opened.warning());
                 }
             } else {
                 reportOutcome("Cannot open " + bundle.getFileName(), outcome);
@@ -267,9 +272,13 @@ public final class StudioViewModel {
     }
 
     private void recoverAutosave(Path bundle, Project saved) {
-        tasks.submit("Recovering " + bundle.getFileName(), ctx -> storage.loadAutosave(bundle), outcome -> {
-            if (outcome instanceof Outcome.Success<Project> success) {
-                install(success.value(), ProjectLocation.saved(bundle), true, "Recovered the autosaved state of " + bundle);
+        tasks.submit("Recovering " + bundle.getFileName(), ctx -> {
+            Project recovered = storage.loadAutosave(bundle);
+            return new Opened(recovered, Optional.empty(), missingVideoWarning(recovered));
+        }, outcome -> {
+            if (outcome instanceof Outcome.Success<Opened> success) {
+                install(success.value().project(), ProjectLocation.saved(bundle), true,
+                        "Recovered the autosaved state of " + bundle + success.value().warning());
             } else {
                 reportOutcome("Cannot recover the autosave of " + bundle.getFileName(), outcome);
                 install(saved, ProjectLocation.saved(bundle), false, "Opened " + bundle);
@@ -277,10 +286,19 @@ public final class StudioViewModel {
         });
     }
 
+    /** A moved or deleted driving video is worth a warning, not a failed open: the project is complete without it. */
+    private static String missingVideoWarning(Project project) {
+        DrivingVideo video = project.drivingVideo();
+        if (video == null || Files.isRegularFile(video.file())) {
+            return "";
+        }
+        LOG.warn("Driving video {} not found; the editor shows no video frames", video.file());
+        return " · warning: driving video " + video.file() + " not found, no video frames behind the target";
+    }
+
     private void install(Project project, ProjectLocation location, boolean dirty, String message) {
         abandonScratchIfUnused();
         document.replace(project, location, dirty);
-        drivingVideo.set(null);
         selectedReferenceId.set(project.references().isEmpty() ? null : project.references().get(0).id());
         currentFrame.set(0);
         remember(location.folder());
@@ -633,7 +651,8 @@ public final class StudioViewModel {
         return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
-    private record Opened(Project project, Optional<java.time.Instant> autosave) {
+    /** @param warning text appended to the status message, "" when all is well */
+    private record Opened(Project project, Optional<java.time.Instant> autosave, String warning) {
     }
 
     private record ImportedSequence(PoseTrack track, int frames, int sourceWidth, int sourceHeight) {

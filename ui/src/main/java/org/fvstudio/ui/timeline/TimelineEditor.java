@@ -35,8 +35,12 @@ public final class TimelineEditor {
 
     public TimelineEditor(StudioViewModel studio) {
         this.studio = studio;
-        this.transport = new Transport(studio.currentFrameProperty(), studio::project);
-        studio.document().projectProperty().addListener((obs, old, project) -> dropVanishedKeys(project));
+        this.transport = new Transport(studio.currentFrameProperty(), studio::project,
+                (description, change) -> write(description, null, p -> p.withTimeline(change.apply(p.timeline()))));
+        studio.document().projectProperty().addListener((obs, old, project) -> {
+            dropVanishedKeys(project);
+            transport.showMarks(project.timeline());
+        });
     }
 
     public Transport transport() {

@@ -3,6 +3,7 @@ package org.fvstudio.ui.timeline;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -16,13 +17,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.fvstudio.project.Project;
+import org.fvstudio.timeline.TimelineMarker;
+import org.fvstudio.timeline.TimelineMarks;
 
 /**
  * The playhead and playback: stepping, jumping between keyframes, play/pause at the project's
  * frame rate, J/K/L shuttle, loop, in/out range and markers. Time advances only through
  * {@link #advance(double)}, which the view's animation timer calls with the elapsed seconds
  * (tests call it directly), so playback is deterministic and costs nothing but a frame change.
- * Markers and the in/out range belong to the session, not the project file.
+ * Markers and the in/out range are the project's {@link TimelineMarks}: this transport shows them as
+ * properties and changes them only through its {@link MarksWriter}, so each change is an undoable edit
+ * that is saved with the project.
  */
 public final class Transport {
 
@@ -35,13 +40,67 @@ public final class Transport {
     private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop", true);
     private final IntegerProperty inPoint = new SimpleIntegerProperty(this, "inPoint", -1);
     private final IntegerProperty outPoint = new SimpleIntegerProperty(this, "outPoint", -1);
-    private final ObservableList<Integer> markers = FXCollections.observableArrayList();
+    private final ObservableList<Integer> markerFrames = FXCollections.observableArrayList();
+    private final ObservableList<Integer> markers = FXCollections.unmodifiableObservableList(markerFrames);
+    private final MarksWriter marksWriter;
+    private boolean showingMarks;
     private double pendingFrames;
 
-    /** @param frame the studio's current-frame property, which this transport moves */
-    public Transport(IntegerProperty frame, Supplier<Project> project) {
+    /** Applies a change of the project's timeline marks as one edit; false when nothing changed or it was refused. */
+    @FunctionalInterface
+    public interface MarksWriter {
+        boolean write(String description, UnaryOperator<TimelineMarks> change);
+    }
+
+    /**
+     * @param frame       the studio's current-frame property, which this transport moves
+     * @param marksWriter how in/out and marker changes reach the project; call {@link #showMarks} whenever
+     *                    the project's marks change (edits, undo, open)
+     */
+    public Transport(IntegerProperty frame, Supplier<Project> project, MarksWriter marksWriter) {
         this.frame = frame;
         this.project = project;
+        this.marksWriter = marksWriter;
+        showMarks(project.get().timeline());
+        // Setting a range end directly (bindings, tests) is an edit as well.
+        inPoint.addListener((obs, old, v) -> rangeEndSet("Set in point", v.intValue(), true));
+        outPoint.addListener((obs, old, v) -> rangeEndSet("Set out point", v.intValue(), false));
+    }
+
+    /** Shows {@code marks} (the project's) in the in/out properties and the marker list. */
+    public void showMarks(TimelineMarks marks) {
+        showingMarks = true;
+        try {
+            inPoint.set(marks.in());
+            outPoint.set(marks.out());
+            if (!markerFrames.equals(marks.markerFrames())) {
+                markerFrames.setAll(marks.markerFrames());
+            }
+        } finally {
+            showingMarks = false;
+        }
+    }
+
+    private void rangeEndSet(String description, int value, boolean in) {
+        if (showingMarks) {
+            return;
+        }
+        int target = value < 0 ? TimelineMarks.UNSET : value;
+        writeMarks(description + (target < 0 ? "" : " at " + target), m -> target < 0
+                ? new TimelineMarks(in ? TimelineMarks.UNSET : m.in(), in ? m.out() : TimelineMarks.UNSET, m.markers())
+                : in ? m.withIn(target) : m.withOut(target));
+    }
+
+    private boolean writeMarks(String description, UnaryOperator<TimelineMarks> change) {
+        boolean done = marksWriter.write(description, change);
+        // Refused or not, the properties show what the project holds.
+        showMarks(project.get().timeline());
+        return done;
+    }
+
+    /** The project's markers, with their labels. */
+    public List<TimelineMarker> labelledMarkers() {
+        return project.get().timeline().markers();
     }
 
     public IntegerProperty frameProperty() {
@@ -189,34 +248,38 @@ public final class Transport {
         frame.set(next);
     }
 
-    public void setInPoint() {
-        inPoint.set(frame.get());
-        if (outPoint.get() >= 0 && outPoint.get() < frame.get()) {
-            outPoint.set(-1);
-        }
+    /** I: the range starts at the playhead (an out point before it is unset). */
+    public boolean setInPoint() {
+        int here = frame.get();
+        return writeMarks("Set in point at " + here, m -> m.withIn(here));
     }
 
-    public void setOutPoint() {
-        outPoint.set(frame.get());
-        if (inPoint.get() > frame.get()) {
-            inPoint.set(-1);
-        }
+    /** O: the range ends at the playhead (an in point after it is unset). */
+    public boolean setOutPoint() {
+        int here = frame.get();
+        return writeMarks("Set out point at " + here, m -> m.withOut(here));
     }
 
-    public void clearRange() {
-        inPoint.set(-1);
-        outPoint.set(-1);
+    public boolean clearRange() {
+        return writeMarks("Clear in/out range", TimelineMarks::withoutRange);
     }
 
     /** M: adds a marker at the playhead, or removes the one there. */
-    public void toggleMarker() {
-        Integer here = frame.get();
-        if (markers.contains(here)) {
-            markers.remove(here);
-        } else {
-            markers.add(here);
-            FXCollections.sort(markers);
-        }
+    public boolean toggleMarker() {
+        int here = frame.get();
+        boolean present = project.get().timeline().markerAt(here).isPresent();
+        return writeMarks((present ? "Remove marker at " : "Add marker at ") + here, m -> m.toggleMarker(here));
+    }
+
+    /** Labels the marker at the playhead, adding one there if needed; an empty label clears it. */
+    public boolean labelMarker(String label) {
+        int here = frame.get();
+        return writeMarks("Label marker at " + here, m -> m.withMarker(new TimelineMarker(here, label)));
+    }
+
+    /** The label of the marker at the playhead ("" when it has none or there is no marker). */
+    public String markerLabelHere() {
+        return project.get().timeline().markerAt(frame.get()).map(TimelineMarker::label).orElse("");
     }
 
     /** Jumps to the next (direction 1) or previous (-1) frame of {@code candidates}; false if none. */

@@ -23,6 +23,7 @@ import org.fvstudio.timeline.CameraKeyframe;
 import org.fvstudio.timeline.Interpolation;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
+import org.fvstudio.timeline.TimelineMarker;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.timeline.KeyRef;
 import org.fvstudio.ui.timeline.KeyframeEdits;
@@ -291,9 +292,12 @@ public final class DopeSheet extends Region {
             g.fillText(String.valueOf(f), x + 2, 2);
         }
         g.setFill(Color.web("#40d080"));
-        for (int m : editor.transport().markers()) {
-            double x = frameToX(m);
+        for (TimelineMarker m : editor.transport().labelledMarkers()) {
+            double x = frameToX(m.frame());
             g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {RULER - 8, RULER - 8, RULER}, 3);
+            if (!m.label().isEmpty()) {
+                g.fillText(m.label(), x + 5, RULER / 2 - 1);
+            }
         }
         g.setFill(Color.web("#ff4040"));
         double x = frameToX(editor.transport().frame());

@@ -4,6 +4,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCodeCombination;
 
 import org.fvstudio.pose.BodyPart;
@@ -86,10 +87,19 @@ final class EditorMenus {
                 item("Set out point (O)", "menuOutPoint", () -> timeline.transport().setOutPoint()),
                 item("Clear in/out range (Alt+I)", "menuClearRange", () -> timeline.transport().clearRange()),
                 item("Add / remove marker (M)", "menuMarker", () -> timeline.transport().toggleMarker()),
+                item("Label marker at playhead…", "menuLabelMarker", this::askMarkerLabel),
                 new SeparatorMenuItem(),
                 presets);
         menu.setId("menuTimeline");
         return menu;
+    }
+
+    private void askMarkerLabel() {
+        TextInputDialog dialog = new TextInputDialog(timeline.transport().markerLabelHere());
+        dialog.setTitle("Label marker");
+        dialog.setHeaderText("Label of the marker at frame " + timeline.transport().frame()
+                + " (a marker is added there if there is none; empty clears the label)");
+        dialog.showAndWait().ifPresent(label -> timeline.transport().labelMarker(label));
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

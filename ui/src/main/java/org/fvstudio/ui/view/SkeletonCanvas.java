@@ -38,17 +38,21 @@ public final class SkeletonCanvas extends Region {
     private static final double HANDLE = 5;
     private static final double ROTATE_KNOB_DISTANCE = 28;
 
+    /** The driving video sits faintly under the onion skin so the skeleton stays the thing one sees. */
+    static final double VIDEO_OPACITY = 0.35;
+
     private enum Gesture { NONE, PAN, JOINT, MOVE, ROTATE, SCALE, RUBBER }
 
     private final SkeletonEditor editor;
     private final Function<Pose, Optional<Image>> renderer;
     private final Viewport viewport = new Viewport();
     private final ImageView photo = new ImageView();
+    private final ImageView videoFrame = new ImageView();
     private final ImageView onionBefore = new ImageView();
     private final ImageView onionAfter = new ImageView();
     private final ImageView skeleton = new ImageView();
     private final Rectangle canvasFrame = new Rectangle();
-    private final Group world = new Group(canvasFrame, photo, onionBefore, onionAfter, skeleton);
+    private final Group world = new Group(canvasFrame, photo, videoFrame, onionBefore, onionAfter, skeleton);
     private final Canvas overlay = new Canvas();
     private final Translate worldShift = new Translate();
     private final Scale worldScale = new Scale();
@@ -81,6 +85,8 @@ public final class SkeletonCanvas extends Region {
         skeleton.setBlendMode(BlendMode.SCREEN);
         onionBefore.setBlendMode(BlendMode.SCREEN);
         onionAfter.setBlendMode(BlendMode.SCREEN);
+        videoFrame.setOpacity(VIDEO_OPACITY);
+        videoFrame.setSmooth(true);
         onionBefore.setOpacity(0.3);
         onionAfter.setOpacity(0.3);
         world.getTransforms().setAll(worldShift, worldScale);
@@ -124,6 +130,25 @@ public final class SkeletonCanvas extends Region {
         photo.setImage(image);
         photo.setFitWidth(canvasWidth);
         photo.setFitHeight(canvasHeight);
+    }
+
+    /** A driving-video frame behind the target, letterboxed into the canvas as extracted poses are; null hides it. */
+    public void setVideoFrame(Image image) {
+        videoFrame.setImage(image);
+        if (image == null) {
+            return;
+        }
+        double scale = Math.min(canvasWidth / image.getWidth(), canvasHeight / image.getHeight());
+        double w = image.getWidth() * scale;
+        double h = image.getHeight() * scale;
+        videoFrame.setFitWidth(w);
+        videoFrame.setFitHeight(h);
+        videoFrame.setX((canvasWidth - w) / 2);
+        videoFrame.setY((canvasHeight - h) / 2);
+    }
+
+    public Image videoFrameImage() {
+        return videoFrame.getImage();
     }
 
     public void setOnion(Pose before, Pose after) {

@@ -135,6 +135,7 @@ public final class StudioWindow {
             event.consume();
             requestQuit();
         });
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> viewer.videoFrames().close());
 
         autosave = new Timeline(new KeyFrame(AUTOSAVE_INTERVAL, e -> viewModel.autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
@@ -237,12 +238,15 @@ public final class StudioWindow {
         MenuItem importPoseFolder = item("Import pose sequence (folder)…", "menuImportPoseFolder",
                 new KeyCodeCombination(I, SHORTCUT_DOWN, ALT_DOWN), viewModel::importPoseFolder);
         MenuItem importMotion = item("Import motion (BVH)…", "menuImportMotion", null, this::importMotion);
+        MenuItem reorbit = item("Re-orbit motion…", "menuReorbit", null, this::reorbitMotion);
+        reorbit.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.project().motion() == null, viewModel.document().projectProperty()));
         MenuItem export = item("Export…", "menuExport", new KeyCodeCombination(E, SHORTCUT_DOWN), this::export);
         MenuItem cancelExport = item("Cancel export", "menuCancelExport", null, exports::cancel);
         cancelExport.disableProperty().bind(exports.runningProperty().isNull());
         MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(Q, SHORTCUT_DOWN), this::requestQuit);
         Menu file = new Menu("File", null, newItem, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, importMotion, new SeparatorMenuItem(), export, cancelExport, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, importMotion, reorbit, new SeparatorMenuItem(), export, cancelExport, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", "menuUndo", new KeyCodeCombination(Z, SHORTCUT_DOWN), viewModel::undo);
         undo.textProperty().bind(viewModel.document().undoTextProperty());
@@ -274,7 +278,10 @@ public final class StudioWindow {
         CheckMenuItem cameraView = new CheckMenuItem("Camera view: what the model sees (C)");
         cameraView.setId("menuCameraView");
         cameraView.selectedProperty().bindBidirectional(skeletonEditor.cameraViewProperty());
-        view.getItems().addAll(new SeparatorMenuItem(), fit, cameraView);
+        CheckMenuItem drivingVideo = new CheckMenuItem("Driving video behind the target");
+        drivingVideo.setId("menuDrivingVideo");
+        drivingVideo.selectedProperty().bindBidirectional(viewer.showDrivingVideoProperty());
+        view.getItems().addAll(new SeparatorMenuItem(), fit, cameraView, drivingVideo);
 
         EditorMenus editorMenus = new EditorMenus(skeletonEditor, timelineEditor, timeline);
         MenuItem generate = item("Generate", "menuGenerate", new KeyCodeCombination(G, SHORTCUT_DOWN, SHIFT_DOWN), generation::generate);
@@ -293,6 +300,13 @@ public final class StudioWindow {
     private void importMotion() {
         MotionImportDialog.chooseFile(stage).ifPresent(file -> MotionImportDialog.askOrbit(stage, file)
                 .ifPresent(orbit -> new MotionImport(viewModel).importBvh(file, orbit)));
+    }
+
+    private void reorbitMotion() {
+        org.fvstudio.project.MotionSource source = viewModel.project().motion();
+        if (source != null) {
+            MotionImportDialog.askOrbit(stage, source.bvh()).ifPresent(orbit -> new MotionImport(viewModel).reorbit(orbit));
+        }
     }
 
     private void fillRecent() {

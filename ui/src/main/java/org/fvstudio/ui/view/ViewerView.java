@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 import org.fvstudio.pose.Pose;
+import org.fvstudio.project.DrivingVideo;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.ui.editor.SkeletonEditor;
@@ -27,10 +30,12 @@ import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
 import org.fvstudio.ui.timeline.KeyframeEdits;
 import org.fvstudio.ui.timeline.TrackId;
+import org.fvstudio.ui.video.DrivingVideoFrames;
 
 /**
  * The centre viewer and skeleton editor: the selected reference image with its skeleton, or the
- * target skeleton of the current frame with the neighbouring keyframes as onion skin. The skeleton
+ * target skeleton of the current frame with the neighbouring keyframes as onion skin over the driving
+ * video's frame. The skeleton
  * layer is the DWPose raster (laid over the photo with {@link javafx.scene.effect.BlendMode#SCREEN}
  * so black vanishes); handles are vectors on top, see {@link SkeletonCanvas}.
  */
@@ -42,6 +47,8 @@ public final class ViewerView extends BorderPane {
     private final SkeletonCanvas canvas;
     private final Label message = new Label();
     private final Label caption = new Label();
+    private final DrivingVideoFrames videoFrames = new DrivingVideoFrames();
+    private final BooleanProperty showDrivingVideo = new SimpleBooleanProperty(this, "showDrivingVideo", true);
     private Path shownPhoto;
     private Image shownPhotoImage;
 
@@ -108,7 +115,24 @@ public final class ViewerView extends BorderPane {
         viewModel.currentFrameProperty().addListener((obs, old, frame) -> refresh());
         viewModel.document().projectProperty().addListener((obs, old, project) -> refresh());
         editor.cameraViewProperty().addListener((obs, old, on) -> refresh());
+        showDrivingVideo.addListener((obs, old, on) -> refresh());
+        viewModel.drivingVideoProperty().addListener((obs, old, video) -> {
+            videoFrames.retryFailed();
+            refresh();
+        });
+        // Opening already warned in the status bar about a missing video; the caption keeps saying so.
+        videoFrames.problemProperty().addListener((obs, old, problem) -> refresh());
         refresh();
+    }
+
+    /** Whether the driving video's frame is shown behind the target (View menu). */
+    public BooleanProperty showDrivingVideoProperty() {
+        return showDrivingVideo;
+    }
+
+    /** The decoder of the driving video's frames; close it when the window goes. */
+    public DrivingVideoFrames videoFrames() {
+        return videoFrames;
     }
 
     public SkeletonCanvas canvas() {
@@ -126,6 +150,8 @@ public final class ViewerView extends BorderPane {
 
     private void showReference(Optional<ReferenceShot> selected) {
         canvas.setOnion(null, null);
+        canvas.setVideoFrame(null);
+        videoFrames.cancelRequest();
         if (selected.isEmpty()) {
             clear("No reference selected. Import reference images in the bin on the left.");
             caption.setText("");
@@ -158,7 +184,7 @@ public final class ViewerView extends BorderPane {
         boolean keyed = project.target().people().stream().anyMatch(t -> t.keyAt(frame).isPresent());
         caption.setText("Target · frame " + frame + (keyed ? " (key)" : "")
                 + (editor.cameraViewProperty().get() ? " · through the camera" : " · raw track")
-                + " · no driving video (video frames arrive with video extraction)");
+                + showDrivingVideo(project, frame));
         showOnionSkin(project, frame);
         if (project.target().isEmpty()) {
             clear("No target poses yet. Import a pose sequence (File ▸ Import pose sequence) or add a person (Pose ▸ Add person).");
@@ -172,6 +198,24 @@ public final class ViewerView extends BorderPane {
         }
         message.setText("");
         showSkeleton(pose);
+    }
+
+    /**
+     * Asks for the driving video's frame at {@code frame}; until it is decoded the last one stays up, so
+     * scrubbing never waits. Returns the caption's part about the video.
+     */
+    private String showDrivingVideo(Project project, int frame) {
+        DrivingVideo video = project.drivingVideo();
+        if (video == null || !showDrivingVideo.get()) {
+            canvas.setVideoFrame(null);
+            videoFrames.cancelRequest();
+            return video == null ? " · no driving video" : " · driving video hidden";
+        }
+        int source = video.sourceFrameAt(frame, project.fps());
+        videoFrames.request(video.file(), source, project.canvasWidth(), project.canvasHeight(), canvas::setVideoFrame)
+                .ifPresent(canvas::setVideoFrame);
+        String problem = videoFrames.problemProperty().get();
+        return problem == null ? " · video frame " + source : " · driving video unavailable (" + problem + ")";
     }
 
     /** The nearest keyframes before and after the playhead, drawn faintly. */
@@ -223,6 +267,15 @@ public final class ViewerView extends BorderPane {
 
     public Image photoImage() {
         return canvas.photoImage();
+    }
+
+    /** The driving-video frame behind the target, null when none is shown. */
+    public Image videoFrameImage() {
+        return canvas.videoFrameImage();
+    }
+
+    public String captionText() {
+        return caption.getText();
     }
 
     public String messageText() {

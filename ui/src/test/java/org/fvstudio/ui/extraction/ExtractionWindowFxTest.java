@@ -178,7 +178,8 @@ class ExtractionWindowFxTest {
         Project after = window.viewModel().project();
         assertThat(after.target().people()).singleElement().satisfies(person -> assertThat(person.keyframes())
                 .extracting(PoseKeyframe::frame).containsExactly(0, 4, 8, 12, 16, 20, 24, 28, 32, 36));
-        assertThat(window.viewModel().drivingVideoProperty().get().file()).isEqualTo(DwposeTestData.VIDEO);
+        assertThat(window.viewModel().drivingVideoProperty().get().file())
+                .isEqualTo(DwposeTestData.VIDEO.toAbsolutePath().normalize());
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

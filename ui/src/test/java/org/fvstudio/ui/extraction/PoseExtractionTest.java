@@ -19,13 +19,13 @@ import org.fvstudio.inference.dwpose.VideoExtractionOptions;
 import org.fvstudio.inference.runtime.DevicePreference;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
+import org.fvstudio.project.DrivingVideo;
 import org.fvstudio.project.Project;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
 import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.edit.ProjectEdits;
 import org.fvstudio.ui.inference.InferenceSettings;
-import org.fvstudio.ui.studio.DrivingVideo;
 import org.fvstudio.ui.studio.ScriptedDialogs;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
@@ -152,13 +152,15 @@ class PoseExtractionTest {
         for (PoseKeyframe key : person.keyframes()) {
             assertNose(key.pose(), nose);
         }
-        assertThat(studio.drivingVideoProperty().get()).isEqualTo(new DrivingVideo(DwposeTestData.VIDEO, 60.0));
+        assertThat(studio.drivingVideoProperty().get()).isEqualTo(new DrivingVideo(DwposeTestData.VIDEO.toAbsolutePath().normalize(), 60.0));
+        assertThat(after.drivingVideo()).isEqualTo(studio.drivingVideoProperty().get());
         assertThat(studio.drivingVideoProperty().get().sourceFrameAt(36, after.fps())).isEqualTo(90);
         assertThat(studio.statusProperty().get()).contains("10 keys", "retimed from 60 to 24 fps",
                 "fitted from 1088x1920 to the 512x512 canvas");
 
         fx(studio::undo);
         assertThat(studio.project()).isEqualTo(before);
+        assertThat(studio.drivingVideoProperty().get()).isNull();
     }
 
     @Test

@@ -12,8 +12,15 @@ import java.util.List;
 
 import org.fvstudio.pose.BodyJoint;
 import org.fvstudio.pose.PersonPose;
+import org.fvstudio.motion.bvh.BvhParser;
+import org.fvstudio.motion.bvh.BvhPoseTrackBuilder;
+import org.fvstudio.project.MotionSource;
+import org.fvstudio.project.Project;
+import org.fvstudio.timeline.OrbitCameraTrack;
+import org.fvstudio.timeline.OrbitKeyframe;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.ui.StudioFixture;
+import org.fvstudio.ui.settings.StudioHome;
 import org.fvstudio.ui.task.BackgroundTasks;
 import org.fvstudio.ui.timeline.TimelineEditor;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +96,70 @@ class MotionImportTest {
         // each import is one undo step: undo brings back the orbiting import
         fx(studio::undo);
         assertThat(leftMinusRight(550)).isEqualTo(orbitedAtEnd);
+    }
+
+    @Test
+    void theBvhAndItsOrbitKeysAreSavedAndReorbitRebuildsTheTrackAsOneEdit() throws Exception {
+        importWith(new MotionImport.Orbit(0, 90, 10, 1, 0));
+        MotionSource source = studio.project().motion();
+        assertThat(source.bvh()).isEqualTo(bvh.toAbsolutePath().normalize());
+        assertThat(source.orbit().keyframes()).extracting(OrbitKeyframe::frame).containsExactly(0, 550);
+        assertThat(source.orbit().keyframes()).extracting(OrbitKeyframe::yawDegrees).containsExactly(0.0, 90.0);
+        double front = leftMinusRight(0);
+
+        Path bundle = temp.resolve("Walk.fvs");
+        fx(() -> studio.saveAs(bundle, () -> { }));
+        awaitJobs(tasks);
+        StudioViewModel reopened = fx(() -> StudioFixture.viewModel(tasks, new StudioHome(temp.resolve("home2")), dialogs));
+        fx(() -> reopened.open(bundle));
+        awaitJobs(tasks);
+        assertThat(reopened.project().motion()).isEqualTo(source);
+        assertThat(reopened.project().target()).isEqualTo(studio.project().target());
+
+        // Re-orbit the reopened project: turn the first key round to the back, keep the rest.
+        OrbitKeyframe first = source.orbit().keyframes().get(0);
+        OrbitCameraTrack behind = source.orbit().withKey(first.withYaw(180));
+        studio = reopened;
+        Project beforeReorbit = studio.project();
+        int undos = studio.document().history().undoCount();
+        fx(() -> new MotionImport(studio).reorbit(behind));
+        awaitJobs(tasks);
+        assertThat(dialogs.problems).isEmpty();
+        assertThat(studio.document().history().undoCount()).isEqualTo(undos + 1);
+        assertThat(studio.project().motion().orbit()).isEqualTo(behind);
+        assertThat(Math.signum(leftMinusRight(0))).isEqualTo(-Math.signum(front));
+        PersonTrack expected = new BvhPoseTrackBuilder(BvhParser.parse(bvh))
+                .build(24, 551, behind, studio.project().canvasWidth(), studio.project().canvasHeight()).people().get(0);
+        assertThat(studio.project().target().people().get(0)).isEqualTo(expected);
+        assertThat(studio.document().isDirty()).isTrue();
+
+        fx(studio::undo);
+        assertThat(studio.project()).isEqualTo(beforeReorbit);
+
+        // The orbit dialog's parameters work the same way: from the front, then from behind.
+        fx(() -> new MotionImport(studio).reorbit(MotionImport.Orbit.FRONT));
+        awaitJobs(tasks);
+        double frontAt300 = leftMinusRight(300);
+        fx(() -> new MotionImport(studio).reorbit(new MotionImport.Orbit(180, 0, 0, 1, 0)));
+        awaitJobs(tasks);
+        assertThat(studio.project().motion().orbit().keyframes()).hasSize(1);
+        assertThat(Math.signum(leftMinusRight(300))).isEqualTo(-Math.signum(frontAt300));
+    }
+
+    @Test
+    void reorbitWithoutASavedMotionOrWithTheBvhGoneIsReported() throws IOException {
+        fx(() -> new MotionImport(studio).reorbit(new MotionImport.Orbit(90, 0, 0, 1, 0)));
+        awaitJobs(tasks);
+        assertThat(dialogs.problems).containsExactly("Cannot re-orbit: the target track was not imported from a BVH file");
+
+        importWith(MotionImport.Orbit.FRONT);
+        Project imported = studio.project();
+        Files.delete(bvh);
+        fx(() -> new MotionImport(studio).reorbit(new MotionImport.Orbit(90, 0, 0, 1, 0)));
+        awaitJobs(tasks);
+        assertThat(dialogs.problems).hasSize(2);
+        assertThat(dialogs.problems.get(1)).startsWith("Cannot re-orbit cmu_01_01.bvh: ").contains("cmu_01_01.bvh");
+        assertThat(studio.project()).isEqualTo(imported);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.fvstudio.ui.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fvstudio.ui.studio.FxTestSupport.awaitJobs;
 import static org.fvstudio.ui.studio.FxTestSupport.fx;
 
 import java.nio.file.Path;
@@ -12,7 +13,10 @@ import org.fvstudio.timeline.CameraKeyframe;
 import org.fvstudio.timeline.Interpolation;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
+import org.fvstudio.timeline.TimelineMarker;
+import org.fvstudio.timeline.TimelineMarks;
 import org.fvstudio.ui.StudioFixture;
+import org.fvstudio.ui.settings.StudioHome;
 import org.fvstudio.ui.studio.ScriptedDialogs;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.task.BackgroundTasks;
@@ -197,6 +201,75 @@ class TimelineEditorTest {
         assertThat(transport.markers()).containsExactly(10, 60);
         fx(transport::toggleMarker);
         assertThat(transport.markers()).containsExactly(60);
+    }
+
+    @Test
+    void rangeAndMarkersAreUndoableEditsThatAreSavedAndReopened() throws Exception {
+        int undos = studio.document().history().undoCount();
+        fx(() -> {
+            transport.goTo(12);
+            transport.toggleMarker();
+            transport.labelMarker("cut");
+            transport.goTo(30);
+            transport.toggleMarker();
+            transport.goTo(5);
+            transport.setInPoint();
+            transport.goTo(80);
+            transport.setOutPoint();
+        });
+        TimelineMarks expected = new TimelineMarks(5, 80, List.of(new TimelineMarker(12, "cut"), TimelineMarker.at(30)));
+        assertThat(studio.project().timeline()).isEqualTo(expected);
+        assertThat(studio.document().history().undoCount()).isEqualTo(undos + 5);
+        assertThat(studio.document().isDirty()).isTrue();
+        assertThat(transport.markers()).containsExactly(12, 30);
+        assertThat(transport.rangeStart()).isEqualTo(5);
+        assertThat(transport.rangeEnd()).isEqualTo(80);
+
+        fx(() -> {
+            studio.undo();
+            studio.undo();
+        });
+        assertThat(transport.inPointProperty().get()).isEqualTo(-1);
+        assertThat(transport.outPointProperty().get()).isEqualTo(-1);
+        assertThat(transport.markers()).containsExactly(12, 30);
+        fx(() -> {
+            studio.undo();
+            studio.undo();
+        });
+        assertThat(transport.markers()).containsExactly(12);
+        assertThat(studio.project().timeline().markerAt(12)).contains(TimelineMarker.at(12));
+        fx(() -> {
+            for (int i = 0; i < 4; i++) {
+                studio.redo();
+            }
+        });
+        assertThat(studio.project().timeline()).isEqualTo(expected);
+
+        Path bundle = temp.resolve("Marks.fvs");
+        fx(() -> studio.saveAs(bundle, () -> { }));
+        awaitJobs(tasks);
+        assertThat(studio.document().isDirty()).isFalse();
+        StudioViewModel reopened = fx(() -> StudioFixture.viewModel(tasks, new StudioHome(temp.resolve("home2")),
+                new ScriptedDialogs()));
+        TimelineEditor reopenedTimeline = fx(() -> new TimelineEditor(reopened));
+        fx(() -> reopened.open(bundle));
+        awaitJobs(tasks);
+        assertThat(reopened.project().timeline()).isEqualTo(expected);
+        assertThat(reopenedTimeline.transport().markers()).containsExactly(12, 30);
+        assertThat(reopenedTimeline.transport().rangeStart()).isEqualTo(5);
+        assertThat(reopenedTimeline.transport().rangeEnd()).isEqualTo(80);
+    }
+
+    @Test
+    void aRangeEndSetDirectlyIsAnEditAndAnImpossibleOneIsRefused() {
+        fx(() -> transport.outPointProperty().set(40));
+        assertThat(studio.project().timeline().out()).isEqualTo(40);
+        fx(studio::undo);
+        assertThat(studio.project().timeline().hasOut()).isFalse();
+        assertThat(transport.outPointProperty().get()).isEqualTo(-1);
+        fx(() -> transport.inPointProperty().set(500));
+        assertThat(studio.project().timeline().hasIn()).isFalse();
+        assertThat(transport.inPointProperty().get()).isEqualTo(-1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.fvstudio.inference.dwpose.DwposeExtractor;
 import org.fvstudio.inference.dwpose.DwposeModels;
 import org.fvstudio.inference.runtime.DevicePreference;
+import org.fvstudio.inference.runtime.ExecutionDevice;
 import org.fvstudio.inference.runtime.SessionSettings;
 import org.fvstudio.media.VideoFrame;
 import org.fvstudio.media.VideoFrameReader;
@@ -22,7 +23,8 @@ import org.fvstudio.media.VideoFrameReader;
 public final class ExtractionBenchmark {
 
     /** Measured figures of one run. */
-    public record Result(int frames, double decodeSeconds, double extractSeconds, int people, String device) {
+    public record Result(int frames, double decodeSeconds, double extractSeconds, int people, String device,
+                         boolean cudaExercised) {
 
         public double framesPerSecond() {
             return frames / (decodeSeconds + extractSeconds);
@@ -88,11 +90,14 @@ public final class ExtractionBenchmark {
                 extractNanos += t2 - t1;
                 measured++;
             }
-            Result result = new Result(measured, decodeNanos / 1e9, extractNanos / 1e9, people, extractor.deviceDescription());
+            Result result = new Result(measured, decodeNanos / 1e9, extractNanos / 1e9, people, extractor.deviceDescription(),
+                    extractor.device() == ExecutionDevice.CUDA);
             out.printf(Locale.ROOT, "DWPose extraction benchmark%n");
             out.printf(Locale.ROOT, "  models    %s, %s%n", models.detector(), models.estimator());
             out.printf(Locale.ROOT, "  video     %s (%dx%d)%n", video, reader.width(), reader.height());
             out.printf(Locale.ROOT, "  device    %s%n", result.device());
+            out.printf(Locale.ROOT, "  CUDA path %s%n", result.cudaExercised() ? "exercised (estimator ran on CUDA)"
+                    : "not exercised (ran on CPU)");
             out.printf(Locale.ROOT, "  threads   %s%n", settings.intraOpThreads() == 0 ? "ORT default" : settings.intraOpThreads());
             out.printf(Locale.ROOT, "  frames    %d measured after %d warm-up, %d people%n", measured,
                     Math.min(warmupFrames, seen), result.people());
