@@ -18,13 +18,10 @@ import javafx.util.Duration;
 import javax.imageio.ImageIO;
 
 import org.fvstudio.project.ShotScale;
-import org.fvstudio.ui.document.BundleProjectStorage;
-import org.fvstudio.ui.settings.StudioHome;
 import org.fvstudio.ui.studio.FxTestSupport;
 import org.fvstudio.ui.studio.ScriptedDialogs;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.task.BackgroundTasks;
-import org.fvstudio.ui.view.SkeletonImages;
 import org.fvstudio.ui.view.StudioWindow;
 
 /**
@@ -51,9 +48,8 @@ public final class ReadmeScreenshot {
         Path astronaut = FxTestSupport.copyResource("images/astronaut.png", images);
         Path frame = FxTestSupport.copyResource("images/pose2sim_cam03_frame30.jpg", images);
         BackgroundTasks tasks = new BackgroundTasks();
-        StudioViewModel viewModel = new StudioViewModel(new BundleProjectStorage(), tasks,
-                new StudioHome(work.resolve("home")), new ScriptedDialogs());
-        StudioWindow window = new StudioWindow(stage, viewModel, new SkeletonImages()::draw);
+        StudioViewModel viewModel = StudioFixture.viewModel(tasks, work, new ScriptedDialogs());
+        StudioWindow window = StudioFixture.window(stage, viewModel);
         stage.setWidth(1280);
         stage.setHeight(800);
         stage.show();

@@ -15,7 +15,6 @@ import org.fvstudio.project.Project;
 import org.fvstudio.project.ShotScale;
 import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.document.BundleProjectStorage;
-import org.fvstudio.ui.settings.StudioHome;
 import org.fvstudio.ui.studio.StudioDialogs.UnsavedChoice;
 import org.fvstudio.ui.task.BackgroundTasks;
 import org.junit.jupiter.api.AfterEach;
@@ -288,8 +287,7 @@ class StudioViewModelTest {
         dialogs.unsavedAnswers.push(UnsavedChoice.CANCEL);
         dialogs.recoverAutosave = true;
         // Simulates a crash: a fresh view-model opens the bundle whose autosave is newer.
-        StudioViewModel afterCrash = fx(() -> new StudioViewModel(new BundleProjectStorage(), tasks,
-                new StudioHome(temp.resolve("home")), dialogs));
+        StudioViewModel afterCrash = fx(() -> StudioFixture.viewModel(tasks, temp, dialogs));
         fx(() -> afterCrash.open(bundle));
         awaitJobs(tasks);
 
