@@ -96,34 +96,16 @@ public final class ExportBenchmark {
     /** The photo moved a few pixels per frame (wrapping), so every frame differs like real footage. */
     private static FrameSource panning(RgbImage photo, int frames) {
         int[] pixels = photo.packedPixels();
-        return new FrameSource() {
-            @Override
-            public int frameCount() {
-                return frames;
+        return FrameSource.of(frames, SIZE, SIZE, index -> {
+            int shift = index * 3 % SIZE;
+            RgbImage image = new RgbImage(SIZE, SIZE);
+            int[] out = image.packedPixels();
+            for (int y = 0; y < SIZE; y++) {
+                System.arraycopy(pixels, y * SIZE + shift, out, y * SIZE, SIZE - shift);
+                System.arraycopy(pixels, y * SIZE, out, y * SIZE + SIZE - shift, shift);
             }
-
-            @Override
-            public int width() {
-                return SIZE;
-            }
-
-            @Override
-            public int height() {
-                return SIZE;
-            }
-
-            @Override
-            public RgbImage frame(int index) {
-                int shift = index * 3 % SIZE;
-                RgbImage image = new RgbImage(SIZE, SIZE);
-                int[] out = image.packedPixels();
-                for (int y = 0; y < SIZE; y++) {
-                    System.arraycopy(pixels, y * SIZE + shift, out, y * SIZE, SIZE - shift);
-                    System.arraycopy(pixels, y * SIZE, out, y * SIZE + SIZE - shift, shift);
-                }
-                return image;
-            }
-        };
+            return image;
+        });
     }
 
     /** A 32x32 correlation-like map: one Gaussian peak travelling across the grid. */
