@@ -83,9 +83,14 @@ class PoseExtractionTest {
         Pose empty = studio.project().reference(id).orElseThrow().pose();
         assertThat(empty.people()).isEmpty();
 
-        fx(() -> extraction.detectPose(id));
-        assertThat(fx(() -> extraction.busyProperty().get())).isTrue();
+        // The detection may finish before the test looks, so record that it was busy rather than sampling it.
+        java.util.concurrent.atomic.AtomicBoolean wasBusy = new java.util.concurrent.atomic.AtomicBoolean();
+        fx(() -> {
+            extraction.busyProperty().addListener((o, before, now) -> wasBusy.compareAndSet(false, now));
+            extraction.detectPose(id);
+        });
         awaitDone();
+        assertThat(wasBusy).isTrue();
 
         assertThat(dialogs.problems).isEmpty();
         Pose detected = studio.project().reference(id).orElseThrow().pose();
