@@ -16,7 +16,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .data.dataset import load_split, make_batch, fixed_eval_views, POSE
+from .data.dataset import load_split, fixed_eval_views, POSE
 from .data.posemap import draw_body
 from .model.net import FVSTiny
 from .model.pipeline import conditioning, denoise, sample, ABAR
