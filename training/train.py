@@ -16,7 +16,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .data.dataset import load_split, make_batch, fixed_eval_views, POSE
+from .data.dataset import load_split, fixed_eval_views, POSE
 from .data.posemap import draw_body
 from .model.net import FVSTiny
 from .model.pipeline import conditioning, denoise, sample, ABAR
@@ -51,6 +51,24 @@ def batch_from(data, cache, groups, views, R):
             'ref_pose': pm(rp) if R else torch.zeros(B, 0, 3, POSE, POSE),
             'target': im(ti), 'target_pose': pm(tp),
             'mask': torch.from_numpy(tm).float().div_(255.0)[:, None]}
+
+
+def correspondence_labels(data, groups, views, R, grid=16, size=128):
+    """[B,R,grid,grid] in {0,1}: a reference cell is 1 when it lies within one cell of a body
+    joint that is present in that reference AND in the target (free supervision for the PCM:
+    what the target shows decides which reference regions matter)."""
+    kp = data['keypoints']
+    lab = np.zeros((len(groups), R, grid, grid), np.float32)
+    cell = size / grid
+    for b, (g, v) in enumerate(zip(groups, views)):
+        tgt = kp[g, v[0], :18]
+        for r, rv in enumerate(v[1][:R]):
+            ref = kp[g, rv, :18]
+            for j in range(18):
+                if ref[j, 2] > 0.3 and tgt[j, 2] > 0.3:
+                    cx, cy = int(ref[j, 0] // cell), int(ref[j, 1] // cell)
+                    lab[b, r, max(cy - 1, 0):cy + 2, max(cx - 1, 0):cx + 2] = 1.0
+    return torch.from_numpy(lab)
 
 
 def psnr(a, b):
@@ -128,7 +146,7 @@ def main():
             views.append((int(p[0]), [int(v) for v in p[1:]]))
         batch = batch_from(train, tcache, groups, views, R)
         drop = torch.from_numpy(rng.random(B) < cfg.get('ref_drop', 0.1))
-        pose_feat, sel, _ = conditioning(model, batch, extra_random=True, drop=drop)
+        pose_feat, sel, corr = conditioning(model, batch, extra_random=True, drop=drop)
         t = torch.from_numpy(rng.integers(0, 1000, B))
         t = torch.where(torch.from_numpy(rng.random(B) < cfg.get('p_t_max', 0.3)), torch.full_like(t, 999), t)
         a = ABAR[t][:, None, None, None]
@@ -138,6 +156,10 @@ def main():
         m = F.max_pool2d(batch['mask'], 5, 1, 2)
         w = 1.0 + cfg.get('fg_weight', 4.0) * m
         loss = (w * (pred - x0) ** 2).mean() / w.mean()
+        aux = cfg.get('pcm_aux_weight', 0.0)
+        if aux > 0 and corr is not None:
+            lab = correspondence_labels(train, groups, views, R)
+            loss = loss + aux * F.binary_cross_entropy_with_logits(corr, lab)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
