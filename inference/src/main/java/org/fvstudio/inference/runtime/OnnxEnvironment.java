@@ -32,10 +32,23 @@ public final class OnnxEnvironment {
             }
             DjlEngineStarter.start(LOG);
             environment = OrtEnvironment.getEnvironment();
+            disableTelemetry(environment);
             LOG.info("ONNX Runtime {} ready, providers compiled in: {}", environment.getVersion(),
                     OrtEnvironment.getAvailableProviders());
         }
         return environment;
+    }
+
+    /**
+     * ONNX Runtime 1.28 sends no telemetry; later versions do on Linux unless ORT_DISABLE_TELEMETRY=1 is set
+     * before the library loads, which the launchers do. This call is the in-process second line of defence.
+     */
+    private static void disableTelemetry(OrtEnvironment env) {
+        try {
+            env.setTelemetry(false);
+        } catch (ai.onnxruntime.OrtException | RuntimeException e) {
+            LOG.debug("could not switch ONNX Runtime telemetry off explicitly: {}", e.toString());
+        }
     }
 
     private static void ensureTempDirectory() {
