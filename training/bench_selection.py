@@ -9,7 +9,7 @@ import time
 import numpy as np
 import torch
 
-from .model.net import FVSTiny, BANKS
+from .model.net import FVSTiny, BANKS, model_for
 
 
 def main():
@@ -18,11 +18,9 @@ def main():
     ap.add_argument('--reps', type=int, default=20)
     args = ap.parse_args()
     torch.set_num_threads(1)
-    m = FVSTiny()
-    if args.ckpt:
-        m.load_state_dict(torch.load(args.ckpt)['model'])
+    m = model_for(torch.load(args.ckpt)['model']) if args.ckpt else FVSTiny()
     m.eval()
-    x, t, pf = torch.randn(1, 3, 128, 128), torch.tensor([500.0]), torch.randn(1, 64, 16, 16)
+    x, t, pf = torch.randn(1, 3, 128, 128), torch.tensor([500.0]), m.guider(torch.rand(1, 3, 256, 256)).detach()
     cases = []
     for n in (1, 3, 8):
         for mode in ('top-K', 'all tokens'):

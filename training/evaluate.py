@@ -20,7 +20,7 @@ import torch
 from .data.dataset import load_split, fixed_eval_views
 from .data.generate import SEED_BASE
 from .data.mannequin import random_appearance
-from .model.net import FVSTiny
+from .model.net import model_for
 from .model.pipeline import sample
 from .train import PoseCache, batch_from
 
@@ -103,12 +103,12 @@ def main():
     ap.add_argument('--samples', type=int, default=64)
     ap.add_argument('--steps', type=int, default=8)
     ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--sweep', default='', help='comma-separated DDIM step counts to evaluate R=3 at')
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     os.makedirs(args.out, exist_ok=True)
     st = torch.load(args.ckpt)
-    model = FVSTiny()
-    model.load_state_dict(st['model'])
+    model = model_for(st['model'])
     model.eval()
     test = load_split(args.data, 'test')
     cache = PoseCache(test)
@@ -127,8 +127,13 @@ def main():
         grid.append(preds[:6])
         print(f'{name:38s} L1 {res["L1"]:.4f} PSNR {res["PSNR"]:.2f} SSIM {res["SSIM"]:.3f} '
               f'IoU {res["IoU"]:.3f} {res["s_per_frame"]:.3f} s/frame', flush=True)
+    sweep = {}
+    for steps in [int(x) for x in args.sweep.split(',') if x]:
+        sweep[steps], _ = evaluate(model, test, cache, groups, views, dict(R=3), steps=steps)
+        print(f'R=3 at {steps} steps: PSNR {sweep[steps]["PSNR"]:.2f} IoU {sweep[steps]["IoU"]:.3f}', flush=True)
     summary = {'checkpoint': args.ckpt, 'step': st['step'], 'samples': len(groups), 'steps': args.steps,
-               'silhouette_rule_iou_on_ground_truth': float(np.mean(gt_iou)), 'results': rows}
+               'silhouette_rule_iou_on_ground_truth': float(np.mean(gt_iou)), 'results': rows,
+               'steps_sweep': sweep}
     with open(os.path.join(args.out, 'results.json'), 'w') as f:
         json.dump(summary, f, indent=1)
     # picture: rows = samples; columns = refs(3) | truth | one column per config

@@ -10,7 +10,7 @@ import os
 import torch
 import torch.nn as nn
 
-from .model.net import FVSTiny, BANKS
+from .model.net import model_for, BANKS
 
 OPSET = 17
 
@@ -36,23 +36,32 @@ def spec(shape):
     return {'shape': shape, 'dtype': 'float32'}
 
 
-GRAPHS = {
-    'pcm': {'file': 'pcm.onnx',
-            'inputs': {'ref_pose': spec(['N', 3, 256, 256]), 'target_pose': spec(['B', 3, 256, 256])},
-            'outputs': {'correlation': spec(['B', 'N', 16, 16])}},
-    'reference_net': {'file': 'reference_net.onnx',
-                      'inputs': {'ref_image': spec(['N', 3, 128, 128]), 'ref_pose': spec(['N', 3, 256, 256])},
-                      'outputs': {'bank_g16': spec(['N', 96, 16, 16]), 'bank_g8': spec(['N', 128, 8, 8])}},
-    'pose_guider': {'file': 'pose_guider.onnx',
-                    'inputs': {'target_pose': spec(['B', 3, 256, 256])},
-                    'outputs': {'pose_features': spec(['B', 64, 16, 16])}},
-    'denoiser': {'file': 'denoiser.onnx',
-                 'inputs': {'sample': spec(['B', 3, 128, 128]), 'timestep': spec(['B']),
-                            'pose_features': spec(['B', 64, 16, 16]),
-                            'tokens_g16': spec(['B', 'K16', 96]), 'weights_g16': spec(['B', 'K16']),
-                            'tokens_g8': spec(['B', 'K8', 128]), 'weights_g8': spec(['B', 'K8'])},
-                 'outputs': {'prediction': spec(['B', 3, 128, 128])}},
-}
+def graphs(pose_channels):
+    """Graph signatures; pose_channels is 64 for v1/v2 packs, 64 + 16*FINE_C with the detail head."""
+    return {
+        'pcm': {'file': 'pcm.onnx',
+                'inputs': {'ref_pose': spec(['N', 3, 256, 256]), 'target_pose': spec(['B', 3, 256, 256])},
+                'outputs': {'correlation': spec(['B', 'N', 16, 16])}},
+        'reference_net': {'file': 'reference_net.onnx',
+                          'inputs': {'ref_image': spec(['N', 3, 128, 128]), 'ref_pose': spec(['N', 3, 256, 256])},
+                          'outputs': {'bank_g16': spec(['N', 96, 16, 16]), 'bank_g8': spec(['N', 128, 8, 8])}},
+        'pose_guider': {'file': 'pose_guider.onnx',
+                        'inputs': {'target_pose': spec(['B', 3, 256, 256])},
+                        'outputs': {'pose_features': spec(['B', pose_channels, 16, 16])}},
+        'denoiser': {'file': 'denoiser.onnx',
+                     'inputs': {'sample': spec(['B', 3, 128, 128]), 'timestep': spec(['B']),
+                                'pose_features': spec(['B', pose_channels, 16, 16]),
+                                'tokens_g16': spec(['B', 'K16', 96]), 'weights_g16': spec(['B', 'K16']),
+                                'tokens_g8': spec(['B', 'K8', 128]), 'weights_g8': spec(['B', 'K8'])},
+                     'outputs': {'prediction': spec(['B', 3, 128, 128])}},
+    }
+
+
+def pose_channels_of(out):
+    """Pose-feature channels of an exported pack, read from pose_guider.onnx."""
+    import onnx
+    model = onnx.load(os.path.join(out, 'pose_guider.onnx'))
+    return model.graph.output[0].type.tensor_type.shape.dim[1].dim_value
 
 
 def fix_io_shapes(path, graph):
@@ -77,7 +86,7 @@ def fix_io_shapes(path, graph):
     onnx.save(model, path)
 
 
-def manifest(extra=None):
+def manifest(pose_channels, extra=None):
     m = {
         'format': 'fvstudio-pack', 'version': 1, 'id': 'fvs-tiny',
         'name': 'FV Studio tiny (synthetic mannequins)', 'license': 'MIT',
@@ -87,7 +96,7 @@ def manifest(extra=None):
         'reference_image': {'width': 128, 'height': 128, 'fit': 'stretch', 'range': [-1, 1]},
         'latent': {'type': 'pixel', 'channels': 3, 'height': 128, 'width': 128, 'scale_factor': 1.0,
                    'range': [-1, 1]},
-        'graphs': GRAPHS,
+        'graphs': graphs(pose_channels),
         'correlation': {'grid': [16, 16]},
         'banks': [{'name': n, 'grid': [g, g], 'channels': c, 'top_k': k} for n, g, c, k in BANKS],
         'selection': {'resize': 'bilinear', 'align_corners': False, 'softmax': False,
@@ -126,7 +135,8 @@ def export(model, out, training_info=None):
                           input_names=['target_pose'], output_names=['pose_features'],
                           dynamic_axes={'target_pose': {0: 'B'}, 'pose_features': {0: 'B'}}, **kw)
         K16, K8 = 5, 3
-        args = (torch.randn(B, 3, 128, 128), torch.full((B,), 999.0), torch.randn(B, 64, 16, 16),
+        pose_channels = model.guider(tp).shape[1]
+        args = (torch.randn(B, 3, 128, 128), torch.full((B,), 999.0), torch.randn(B, pose_channels, 16, 16),
                 torch.randn(B, K16, 96), torch.rand(B, K16), torch.randn(B, K8, 128), torch.rand(B, K8))
         names = ['sample', 'timestep', 'pose_features', 'tokens_g16', 'weights_g16', 'tokens_g8', 'weights_g8']
         torch.onnx.export(model.denoiser, args, os.path.join(out, 'denoiser.onnx'),
@@ -135,13 +145,13 @@ def export(model, out, training_info=None):
                                         'tokens_g16': {0: 'B', 1: 'K16'}, 'weights_g16': {0: 'B', 1: 'K16'},
                                         'tokens_g8': {0: 'B', 1: 'K8'}, 'weights_g8': {0: 'B', 1: 'K8'},
                                         'prediction': {0: 'B'}}, **kw)
-    for g in GRAPHS.values():
+    for g in graphs(pose_channels).values():
         fix_io_shapes(os.path.join(out, g['file']), g)
     write_manifest(out, training_info)
 
 
 def write_manifest(out, training_info=None):
-    m = manifest({'training': training_info} if training_info else None)
+    m = manifest(pose_channels_of(out), {'training': training_info} if training_info else None)
     files = {}
     for f in sorted(os.listdir(out)):
         if f != 'pack.json' and os.path.isfile(os.path.join(out, f)):
@@ -158,8 +168,7 @@ def main():
     ap.add_argument('--out', default='assets/packs/fvs-tiny')
     args = ap.parse_args()
     st = torch.load(args.ckpt)
-    model = FVSTiny()
-    model.load_state_dict(st['model'])
+    model = model_for(st['model'])
     info = {'checkpoint_step': st['step'], 'held_out_psnr_db': round(float(st.get('best', -1)), 2)}
     export(model, args.out, info)
     print('exported', args.out, info)

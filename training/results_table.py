@@ -29,6 +29,14 @@ def main():
     ok = dt < 1 and dp >= -0.5
     print(f"| selection faster than all tokens at PSNR within 0.5 dB | time x{dt:.2f}, PSNR {dp:+.2f} dB | "
           f"{'yes' if ok else 'no'} |")
+    sweep = r.get('steps_sweep') or {}
+    if sweep:
+        print('\nR=3, PCM + selection at other step counts:\n')
+        print('| DDIM steps | L1 | PSNR (dB) | SSIM | silhouette IoU | s/frame |')
+        print('|---|---|---|---|---|---|')
+        for steps, v in sorted(sweep.items(), key=lambda kv: int(kv[0])):
+            print(f"| {steps} | {v['L1']:.4f} | {v['PSNR']:.2f} | {v['SSIM']:.3f} | {v['IoU']:.3f} | "
+                  f"{v['s_per_frame']:.3f} |")
     print(f"\nSilhouette rule applied to the ground-truth renders: IoU {r['silhouette_rule_iou_on_ground_truth']:.3f} "
           f"against the renderer's masks.")
 

@@ -108,10 +108,17 @@ def main():
     evb = batch_from(test, vcache, eg, ev, 3)
 
     torch.manual_seed(cfg.get('seed', 0))
-    model = FVSTiny()
+    model = FVSTiny(detail=cfg.get('detail', True))
     opt = torch.optim.AdamW(model.parameters(), lr=cfg['lr'], weight_decay=0.01)
     step, best = 0, -1.0
     ck = os.path.join(run, 'ckpt.pt')
+    if not os.path.exists(ck) and cfg.get('init'):
+        # warm start (training.warmstart, or an earlier run): modules new in this code stay fresh
+        missing, unexpected = model.load_state_dict(torch.load(cfg['init'])['model'], strict=False)
+        if unexpected:
+            raise SystemExit(f'{cfg["init"]}: parameters this model does not have: {unexpected}')
+        print(f'initialised from {cfg["init"]}; fresh: {sorted({k.rsplit(".", 2)[0] for k in missing})}',
+              flush=True)
     if os.path.exists(ck):
         st = torch.load(ck)
         model.load_state_dict(st['model'])

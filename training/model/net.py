@@ -111,16 +111,25 @@ class ReferenceNet(nn.Module):
         return g16, g8
 
 
-class PoseGuider(nn.Module):
-    """Target pose map [B,3,256,256] -> pose features [B,64,16,16]."""
+FINE_C = 8  # channels of the pose guider's 64x64 detail map
 
-    def __init__(self, c=64):
+
+class PoseGuider(nn.Module):
+    """Target pose map [B,3,256,256] -> pose features [B,64,16,16], or with `fine`
+    [B,64+16*FINE_C,16,16]: the extra channels hold a 64x64 map of the limbs (4x4 pixels of the
+    pose map per cell), packed space-to-depth onto the 16x16 grid, for the denoiser's detail head."""
+
+    def __init__(self, c=64, fine=True):
         super().__init__()
         self.net = nn.Sequential(nn.Conv2d(3, 32, 8, 8), nn.SiLU(), nn.Conv2d(32, 64, 3, 2, 1), nn.SiLU(),
                                  nn.Conv2d(64, c, 3, 1, 1))
+        self.fine = nn.Sequential(nn.Conv2d(3, 16, 4, 4), nn.SiLU(), nn.Conv2d(16, FINE_C, 3, 1, 1)) if fine else None
 
     def forward(self, target_pose):
-        return self.net(target_pose)
+        coarse = self.net(target_pose)
+        if self.fine is None:
+            return coarse
+        return torch.cat([coarse, space_to_depth(self.fine(target_pose), 4)], 1)
 
 
 class RefAttention(nn.Module):
@@ -174,11 +183,43 @@ class Block(nn.Module):
         return self.skip(x) + self.c(F.silu(self.n(x))) + self.t(temb)[:, :, None, None]
 
 
-class Denoiser(nn.Module):
-    """Works on the 16x16 space-to-depth grid (8x8 pixels per cell) and an 8x8 grid."""
+class DetailHead(nn.Module):
+    """Full-resolution refinement of the coarse 16x16-grid prediction: the grid features are
+    unfolded to a 64x64 grid (2x2 pixels per cell) next to the noisy sample and the coarse
+    prediction. Its output layer starts at zero, so a model trained without the head keeps its
+    behaviour when the head is added."""
 
-    def __init__(self, pose_c=64):
+    def __init__(self, c_feat=96, c=32, temb=128, pose_c=0):
         super().__init__()
+        self.unfold = nn.Conv2d(c_feat, c * 16, 1)
+        self.pixels = nn.Conv2d(24, c, 3, padding=1)
+        self.pose = nn.Conv2d(pose_c, c, 3, padding=1) if pose_c else None
+        if self.pose is not None:
+            nn.init.zeros_(self.pose.weight)
+            nn.init.zeros_(self.pose.bias)
+        self.b1, self.b2 = Block(c, c, temb), Block(c, c, temb)
+        self.on = norm(c)
+        self.out = nn.Conv2d(c, 12, 3, padding=1)
+        nn.init.zeros_(self.out.weight)
+        nn.init.zeros_(self.out.bias)
+
+    def forward(self, feat, sample, coarse, te, pose_fine=None):
+        h = depth_to_space(self.unfold(feat), 4)
+        h = h + self.pixels(torch.cat([space_to_depth(sample, 2), space_to_depth(coarse, 2)], 1))
+        if self.pose is not None:
+            h = h + self.pose(depth_to_space(pose_fine, 4))
+        h = self.b2(self.b1(h, te), te)
+        return coarse + depth_to_space(self.out(F.silu(self.on(h))), 2)
+
+
+class Denoiser(nn.Module):
+    """Works on the 16x16 space-to-depth grid (8x8 pixels per cell) and an 8x8 grid; the
+    optional detail head refines the result at full resolution."""
+
+    def __init__(self, pose_c=64, detail=True, fine_pose=True):
+        super().__init__()
+        self.pose_c = pose_c
+        self.detail = DetailHead(pose_c=FINE_C if fine_pose else 0) if detail else None
         T = 128
         self.temb = nn.Sequential(nn.Linear(64, T), nn.SiLU(), nn.Linear(T, T))
         self.inp = nn.Conv2d(192, 96, 1)
@@ -196,7 +237,7 @@ class Denoiser(nn.Module):
 
     def forward(self, sample, timestep, pose_features, tokens_g16, weights_g16, tokens_g8, weights_g8):
         te = self.temb(timestep_embedding(timestep))
-        x = self.inp(space_to_depth(sample, 8)) + self.pose(pose_features)
+        x = self.inp(space_to_depth(sample, 8)) + self.pose(pose_features[:, :self.pose_c])
         s1 = self.a1(self.r1(x, te), tokens_g16, weights_g16)
         x = self.a2(self.r2(self.d2(s1), te), tokens_g8, weights_g8)
         x = F.interpolate(x, scale_factor=2.0, mode='nearest')
@@ -204,16 +245,27 @@ class Denoiser(nn.Module):
         x = self.r3(x, te)
         # no skip from x_t: the 96-channel bottleneck cannot cancel per-pixel noise, so a
         # c_skip(t) * x_t term left visible noise in the final frame (tried at steps 850-1100)
-        return depth_to_space(self.out(F.silu(self.on(x))), 8)
+        coarse = depth_to_space(self.out(F.silu(self.on(x))), 8)
+        if self.detail is None:
+            return coarse
+        return self.detail(x, sample, coarse, te, pose_features[:, self.pose_c:])
 
 
 class FVSTiny(nn.Module):
-    def __init__(self):
+    def __init__(self, detail=True):
+        """detail=False is the v1/v2 architecture (no detail head, 64 pose-feature channels)."""
         super().__init__()
         self.pcm = PCM()
         self.refnet = ReferenceNet()
-        self.guider = PoseGuider()
-        self.denoiser = Denoiser()
+        self.guider = PoseGuider(fine=detail)
+        self.denoiser = Denoiser(detail=detail, fine_pose=detail)
+
+
+def model_for(state_dict):
+    """The architecture a checkpoint was trained with (packs before v3 have no detail head)."""
+    model = FVSTiny(detail=any(k.startswith('denoiser.detail.') for k in state_dict))
+    model.load_state_dict(state_dict)
+    return model
 
 
 def select_tokens(corr, banks_feats, topk, extra_random=False, softmax=False, use_pcm=True, generator=None):

@@ -123,6 +123,37 @@ class PoseMapTest(unittest.TestCase):
 
 
 @unittest.skipUnless(HAVE_TORCH and HAVE_ONNX, 'needs torch')
+class WarmStartTest(unittest.TestCase):
+    def test_weights_recovered_from_an_exported_pack_export_identically(self):
+        from training.model.net import FVSTiny
+        from training.export import export
+        from training.warmstart import recover, initializers, PREFIX
+        torch.manual_seed(1)
+        original = FVSTiny(detail=False)
+        with torch.no_grad():
+            for p in original.parameters():
+                p.normal_(0, 0.05)
+        with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+            export(original, a)
+            model, done, fresh = recover(a, lambda: FVSTiny(detail=True), lambda: FVSTiny(detail=False))
+            self.assertEqual(len(done), len(list(original.parameters())))
+            self.assertTrue(fresh and all(n.startswith(('denoiser.detail.', 'guider.fine.')) for n in fresh), fresh)
+            export(_without_head(model), b)
+            for f in PREFIX:
+                want, got = initializers(os.path.join(a, f)), initializers(os.path.join(b, f))
+                self.assertEqual(want.keys(), got.keys(), f)
+                for k in want:
+                    np.testing.assert_array_equal(got[k], want[k], err_msg=f'{f}: {k}')
+
+
+def _without_head(model):
+    from training.model.net import FVSTiny
+    base = FVSTiny(detail=False)
+    base.load_state_dict({k: v for k, v in model.state_dict().items() if not k.startswith(('denoiser.detail.', 'guider.fine.'))})
+    return base
+
+
+@unittest.skipUnless(HAVE_TORCH and HAVE_ONNX, 'needs torch')
 class ExportParityTest(unittest.TestCase):
     def test_numpy_evaluation_of_exported_graphs_matches_torch(self):
         from training.model.net import FVSTiny
@@ -142,12 +173,15 @@ class ExportParityTest(unittest.TestCase):
             ri = rng.random((3, 3, 128, 128), dtype=np.float32) * 2 - 1
             with torch.no_grad():
                 c = m.pcm(torch.from_numpy(rp), torch.from_numpy(tp)).numpy()
-                args = [torch.randn(2, 3, 128, 128), torch.tensor([999., 500.]), torch.randn(2, 64, 16, 16),
+                pf = m.guider(torch.from_numpy(tp))
+                args = [torch.randn(2, 3, 128, 128), torch.tensor([999., 500.]), torch.randn(pf.shape),
                         torch.randn(2, 7, 96), torch.rand(2, 7), torch.randn(2, 4, 128), torch.rand(2, 4)]
                 den = m.denoiser(*args).numpy()
                 g16, g8 = m.refnet(torch.from_numpy(ri), torch.from_numpy(rp))
             cn = Graph(os.path.join(d, 'pcm.onnx')).run({'ref_pose': rp, 'target_pose': tp})['correlation']
             np.testing.assert_allclose(cn, c, atol=1e-5)
+            gn = Graph(os.path.join(d, 'pose_guider.onnx')).run({'target_pose': tp})['pose_features']
+            np.testing.assert_allclose(gn, pf.numpy(), atol=1e-5)
             bn = Graph(os.path.join(d, 'reference_net.onnx')).run({'ref_image': ri, 'ref_pose': rp})
             np.testing.assert_allclose(bn['bank_g16'], g16.numpy(), atol=1e-5)
             np.testing.assert_allclose(bn['bank_g8'], g8.numpy(), atol=1e-5)
