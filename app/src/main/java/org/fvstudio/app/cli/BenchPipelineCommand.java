@@ -73,6 +73,10 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--long-steps", defaultValue = "2", description = "steps per frame in the memory run (default: ${DEFAULT-VALUE})")
     int longSteps;
 
+    @Option(names = "--items", split = ",", paramLabel = "ITEM", defaultValue = "1,2,3,4",
+            description = "which of the four benchmarks to run, e.g. 3 for the stage breakdown alone (default: all)")
+    List<Integer> items;
+
     @Option(names = "--spin", description = "let ONNX Runtime worker threads spin between operators (off by default)")
     boolean spin;
 
@@ -91,6 +95,9 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             settings = runtime.settings().withSpinWait(spin);
             if (frames < 1 || longFrames < 0 || longSteps < 1) {
                 throw new IllegalArgumentException("--frames and --long-steps must be >= 1, --long-frames >= 0");
+            }
+            if (items.isEmpty() || items.stream().anyMatch(i -> i < 1 || i > 4)) {
+                throw new IllegalArgumentException("--items takes numbers from 1 to 4, got " + items);
             }
         } catch (IllegalArgumentException e) {
             err.println("fvstudio bench pipeline: " + e.getMessage());
@@ -113,78 +120,17 @@ public final class BenchPipelineCommand implements Callable<Integer> {
                             + "machine: %s%n", p.manifest().id(), s, frames, p.session("denoiser").orElseThrow().device(),
                     runtime.threadsLabel(), spin ? " (spinning)" : " (no spinning)", CliSupport.machine());
 
-            out.println("\n1. seconds per frame against the number of references");
-            out.println("   (median of " + frames + " rounds; each round generates one frame with every configuration in turn,"
-                    + " so load changes hit all of them alike)");
-            out.println("   N   top-K s/frame   all-tokens s/frame   tokens kept (first bank) top-K / all");
-            int[] counts = {1, 2, 4, 8};
-            List<GenerationPipeline> configs = new ArrayList<>();
-            int[] kept = new int[2 * counts.length];
-            StepObserver quiet = (done, stepCount, preview) -> { };
-            for (int c = 0; c < counts.length; c++) {
-                Project pn = withReferenceCount(project, counts[c]);
-                for (boolean all : new boolean[] {false, true}) {
-                    GenerationPipeline pipeline = new GenerationPipeline(p, pn, images, base.withAllTokens(all));
-                    FrameResult warm = pipeline.generate(0, quiet);
-                    kept[configs.size()] = warm.selections().isEmpty() ? 0 : warm.selections().get(0).k();
-                    configs.add(pipeline);
-                }
+            if (items.contains(1)) {
+                referenceCounts(p, project, images, base);
             }
-            double[][] seconds = new double[configs.size()][frames];
-            for (int round = 0; round < frames; round++) {
-                for (int c = 0; c < configs.size(); c++) {
-                    seconds[c][round] = configs.get(c).generate((round + 1) % project.frameCount(), quiet).timings().totalSeconds();
-                }
+            Timing one = items.contains(2) || items.contains(3) ? time(p, project, images, base, frames) : null;
+            if (items.contains(2)) {
+                javaVsPython(p, project, images, base, one, s);
             }
-            double firstTopK = CliSupport.median(seconds[0]);
-            double lastTopK = CliSupport.median(seconds[2 * (counts.length - 1)]);
-            for (int c = 0; c < counts.length; c++) {
-                out.printf("   %-3d %-15.3f %-20.3f %d / %d%n", counts[c], CliSupport.median(seconds[2 * c]),
-                        CliSupport.median(seconds[2 * c + 1]), kept[2 * c], kept[2 * c + 1]);
+            if (items.contains(3)) {
+                stages(one);
             }
-            configs.clear();
-            out.printf("   all tokens at N=8 / N=1: %.2fx%n", CliSupport.median(seconds[2 * counts.length - 1]) / CliSupport.median(seconds[1]));
-            out.printf("   top-K at N=8 / N=1: %.2fx (target <= 1.25x)%n", lastTopK / firstTopK);
-
-            Timing one = time(p, project, images, base, frames);
-            out.println("\n2. Java vs the Python reference sampler (same pack, inputs, steps and frames)");
-            if (pythonCommand == null) {
-                out.printf("   Java %.3f s/frame; Python not measured (pass --python-cmd)%n", one.secondsPerFrame);
-            } else {
-                Path inputs = Files.createTempDirectory("fvstudio-bench-inputs");
-                writeSamplerInputs(p, project, images, base, frames, inputs);
-                String cmd = pythonCommand.replace("{inputs}", inputs.toString()).replace("{pack}", p.folder().toString())
-                        .replace("{steps}", Integer.toString(s));
-                Timing javaTiming = time(p, project, images, base, frames);
-                long t0 = System.nanoTime();
-                Process proc = new ProcessBuilder("/bin/sh", "-c", cmd).redirectErrorStream(true).start();
-                String output = new String(proc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                int rc = proc.waitFor();
-                double wall = (System.nanoTime() - t0) / 1e9 / frames;
-                java.util.regex.Matcher mm = java.util.regex.Pattern.compile("PYTHON_SECONDS_PER_FRAME=([0-9.]+)").matcher(output);
-                if (rc != 0 || !mm.find()) {
-                    out.printf("   Python command failed (exit %d):%n%s%n", rc, output.strip());
-                } else {
-                    double py = Double.parseDouble(mm.group(1));
-                    out.printf("   Java %.3f s/frame, Python %.3f s/frame (process wall incl. start and graph"
-                            + " loading %.3f s/frame): Python/Java = %.1fx%n", javaTiming.secondsPerFrame, py, wall,
-                            py / javaTiming.secondsPerFrame);
-                }
-            }
-
-            out.println("\n3. stage breakdown (mean per frame, project references, after warm-up)");
-            StageTimings t = one.mean;
-            out.printf("   pose maps %.1f ms | references %.1f ms | PCM + pose guider %.1f ms | selection %.1f ms |"
-                            + " denoise %.1f ms | decode %.1f ms | total %.1f ms%n", t.poseMapNanos() / 1e6,
-                    t.referenceNanos() / 1e6, t.pcmNanos() / 1e6, t.selectionNanos() / 1e6, t.denoiseNanos() / 1e6,
-                    t.decodeNanos() / 1e6, t.totalNanos() / 1e6);
-            out.printf("   inside ONNX Runtime %.1f ms; Java overhead (wall minus ORT) %.1f%% (target < 10%%)%n",
-                    t.runtimeNanos() / 1e6, 100 * t.overheadFraction());
-            out.printf("   Java CPU outside ORT %.1f ms per frame = %.1f%% of the frame's wall time"
-                    + " (the calling thread's own work, not inflated by other processes)%n",
-                    one.javaCpuNanos / 1e6, 100.0 * one.javaCpuNanos / t.totalNanos());
-
-            if (longFrames > 0) {
+            if (items.contains(4) && longFrames > 0) {
                 out.printf("%n4. %d frames in a row (%d steps each): resident memory%n", longFrames, longSteps);
                 memoryRun(p, project, images, base.withSteps(longSteps));
             }
@@ -193,6 +139,84 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             err.println("fvstudio bench pipeline: " + e.getMessage());
             return 1;
         }
+    }
+
+    private void referenceCounts(ModelPack p, Project project, ReferenceImages images, GenerationOptions base)
+            throws GenerationException {
+        out.println("\n1. seconds per frame against the number of references");
+        out.println("   (median of " + frames + " rounds; each round generates one frame with every configuration in turn,"
+                + " so load changes hit all of them alike)");
+        out.println("   N   top-K s/frame   all-tokens s/frame   tokens kept (first bank) top-K / all");
+        int[] counts = {1, 2, 4, 8};
+        List<GenerationPipeline> configs = new ArrayList<>();
+        int[] kept = new int[2 * counts.length];
+        StepObserver quiet = (done, stepCount, preview) -> { };
+        for (int c = 0; c < counts.length; c++) {
+            Project pn = withReferenceCount(project, counts[c]);
+            for (boolean all : new boolean[] {false, true}) {
+                GenerationPipeline pipeline = new GenerationPipeline(p, pn, images, base.withAllTokens(all));
+                FrameResult warm = pipeline.generate(0, quiet);
+                kept[configs.size()] = warm.selections().isEmpty() ? 0 : warm.selections().get(0).k();
+                configs.add(pipeline);
+            }
+        }
+        double[][] seconds = new double[configs.size()][frames];
+        for (int round = 0; round < frames; round++) {
+            for (int c = 0; c < configs.size(); c++) {
+                seconds[c][round] = configs.get(c).generate((round + 1) % project.frameCount(), quiet).timings().totalSeconds();
+            }
+        }
+        double firstTopK = CliSupport.median(seconds[0]);
+        double lastTopK = CliSupport.median(seconds[2 * (counts.length - 1)]);
+        for (int c = 0; c < counts.length; c++) {
+            out.printf("   %-3d %-15.3f %-20.3f %d / %d%n", counts[c], CliSupport.median(seconds[2 * c]),
+                    CliSupport.median(seconds[2 * c + 1]), kept[2 * c], kept[2 * c + 1]);
+        }
+        configs.clear();
+        out.printf("   all tokens at N=8 / N=1: %.2fx%n", CliSupport.median(seconds[2 * counts.length - 1]) / CliSupport.median(seconds[1]));
+        out.printf("   top-K at N=8 / N=1: %.2fx (target <= 1.25x)%n", lastTopK / firstTopK);
+    }
+
+    private void javaVsPython(ModelPack p, Project project, ReferenceImages images, GenerationOptions base, Timing one,
+            int stepCount) throws IOException, GenerationException, InterruptedException {
+        out.println("\n2. Java vs the Python reference sampler (same pack, inputs, steps and frames)");
+        if (pythonCommand == null) {
+            out.printf("   Java %.3f s/frame; Python not measured (pass --python-cmd)%n", one.secondsPerFrame);
+        } else {
+            Path inputs = Files.createTempDirectory("fvstudio-bench-inputs");
+            writeSamplerInputs(p, project, images, base, frames, inputs);
+            String cmd = pythonCommand.replace("{inputs}", inputs.toString()).replace("{pack}", p.folder().toString())
+                    .replace("{steps}", Integer.toString(stepCount));
+            Timing javaTiming = time(p, project, images, base, frames);
+            long t0 = System.nanoTime();
+            Process proc = new ProcessBuilder("/bin/sh", "-c", cmd).redirectErrorStream(true).start();
+            String output = new String(proc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int rc = proc.waitFor();
+            double wall = (System.nanoTime() - t0) / 1e9 / frames;
+            java.util.regex.Matcher mm = java.util.regex.Pattern.compile("PYTHON_SECONDS_PER_FRAME=([0-9.]+)").matcher(output);
+            if (rc != 0 || !mm.find()) {
+                out.printf("   Python command failed (exit %d):%n%s%n", rc, output.strip());
+            } else {
+                double py = Double.parseDouble(mm.group(1));
+                out.printf("   Java %.3f s/frame, Python %.3f s/frame (process wall incl. start and graph"
+                        + " loading %.3f s/frame): Python/Java = %.1fx%n", javaTiming.secondsPerFrame, py, wall,
+                        py / javaTiming.secondsPerFrame);
+            }
+        }
+    }
+
+    private void stages(Timing one) {
+        out.println("\n3. stage breakdown (mean per frame, project references, after warm-up)");
+        StageTimings t = one.mean;
+        out.printf("   pose maps %.1f ms | references %.1f ms | PCM + pose guider %.1f ms | selection %.1f ms |"
+                        + " denoise %.1f ms | decode %.1f ms | total %.1f ms%n", t.poseMapNanos() / 1e6,
+                t.referenceNanos() / 1e6, t.pcmNanos() / 1e6, t.selectionNanos() / 1e6, t.denoiseNanos() / 1e6,
+                t.decodeNanos() / 1e6, t.totalNanos() / 1e6);
+        out.printf("   inside ONNX Runtime %.1f ms; Java overhead (wall minus ORT) %.1f%% (target < 10%%)%n",
+                t.runtimeNanos() / 1e6, 100 * t.overheadFraction());
+        out.printf("   Java CPU outside ORT %.1f ms per frame = %.1f%% of the frame's wall time"
+                + " (the calling thread's own work, not inflated by other processes)%n",
+                one.javaCpuNanos / 1e6, 100.0 * one.javaCpuNanos / t.totalNanos());
     }
 
     /** The project's enabled references repeated (with new ids) until there are {@code n}. */

@@ -90,6 +90,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void pipelineRunsOnlyTheItemsAskedFor(@TempDir Path dir) throws Exception {
+        Path project = CliProjects.create(dir.resolve("Bench.fvs"), 3);
+        int code = run("pipeline", project.toString(), "--pack", CliProjects.contractPack().toString(), "--steps", "1",
+                "--frames", "1", "--items", "3", "--device", "cpu");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("3. stage breakdown", "Java CPU outside ORT")
+                .doesNotContain("1. seconds per frame", "2. Java vs", "frames in a row");
+    }
+
+    @Test
+    void pipelineRefusesAnItemThatDoesNotExist(@TempDir Path dir) {
+        assertThat(run("pipeline", dir.toString(), "--items", "3,5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--items takes numbers from 1 to 4, got [3, 5]");
+    }
+
+    @Test
     void pipelineNamesAFolderThatIsNotAProject(@TempDir Path dir) {
         assertThat(run("pipeline", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("cannot open project " + dir);

@@ -29,7 +29,10 @@ final class DenoisingLoop {
     record FrameInputs(String poseInputName, TensorIn poseInput, List<BankSelection> selections) {
     }
 
-    /** Sees the (guided, blended) model output of every frame at every step; for parity checks and diagnostics. */
+    /**
+     * Sees the (guided, blended) model output of every frame at every step; for parity checks and diagnostics. The
+     * arrays are reused from step to step: copy what must outlive the call.
+     */
     interface PredictionTap {
         PredictionTap NONE = (step, predictions) -> { };
 
@@ -42,6 +45,7 @@ final class DenoisingLoop {
     private final List<BankSpec> banks;
     private final int windowSize;
     private final int overlap;
+    private final NativeFeed.Buffers buffers = new NativeFeed.Buffers();
 
     DenoisingLoop(ModelSession denoiser, GraphCalls calls, PackManifest manifest) {
         this.denoiser = denoiser;
@@ -53,7 +57,8 @@ final class DenoisingLoop {
     }
 
     /**
-     * Denoises {@code noise} (one latent per frame, not modified) and returns the final latents.
+     * Denoises {@code noise} (one latent per frame, not modified) and returns the final latents. The previews the
+     * observer is offered read arrays the next step overwrites: they are valid during the {@code onStep} call.
      *
      * @param preview decodes a latent for the preview of the first frame
      */
@@ -67,11 +72,13 @@ final class DenoisingLoop {
         int[] timesteps = run.timesteps();
         int latentSize = latent.size();
         long[] sampleShape = {size, latent.channels(), latent.height(), latent.width()};
+        // the samples before and after a step: two arrays per frame, swapped after every step
         float[][] x = new float[n][];
+        float[][] next = new float[n][latentSize];
         for (int f = 0; f < n; f++) {
             x[f] = noise[f].clone();
         }
-        try (NativeFeed feed = new NativeFeed(denoiser.environment())) {
+        try (NativeFeed feed = new NativeFeed(denoiser.environment(), buffers)) {
             List<Map<String, OnnxTensor>> conditional = new ArrayList<>();
             List<Map<String, OnnxTensor>> unconditional = new ArrayList<>();
             for (int w = 0; w < starts.size(); w++) {
@@ -81,26 +88,24 @@ final class DenoisingLoop {
             }
             Map<String, OnnxTensor> out = Map.of("prediction", feed.output("prediction", sampleShape));
             Map<String, OnnxTensor> uncondOut = Map.of("prediction", feed.output("uncond:prediction", sampleShape));
-            float[] batch = new float[size * latentSize];
+            float[][] predictionOfWindow = new float[starts.size()][size * latentSize];
             float[] uncond = new float[size * latentSize];
+            float[] t = new float[size];
             float[] x0 = x[0];
             observer.onStep(0, timesteps.length, () -> preview.apply(x0));
             for (int i = 0; i < timesteps.length; i++) {
-                float[] t = new float[size];
                 java.util.Arrays.fill(t, timesteps[i]);
                 OnnxTensor timestep = feed.put("timestep", t, size);
                 List<float[][]> windowPredictions = new ArrayList<>();
                 for (int w = 0; w < starts.size(); w++) {
                     int start = starts.get(w);
-                    for (int j = 0; j < size; j++) {
-                        System.arraycopy(x[start + j], 0, batch, j * latentSize, latentSize);
-                    }
-                    OnnxTensor sample = feed.put("sample", batch, sampleShape);
+                    OnnxTensor sample = feed.putAll("sample", java.util.Arrays.asList(x).subList(start, start + size),
+                            sampleShape);
                     Map<String, OnnxTensor> cond = conditional.get(w);
                     cond.put("sample", sample);
                     cond.put("timestep", timestep);
                     calls.runInPlace(denoiser, PackManifest.DENOISER, cond, out);
-                    float[] prediction = feed.read("prediction", new float[size * latentSize]);
+                    float[] prediction = feed.read("prediction", predictionOfWindow[w]);
                     GraphCalls.requireFinite(PackManifest.DENOISER, "prediction", prediction, denoiser);
                     if (guided) {
                         Map<String, OnnxTensor> unc = unconditional.get(w);
@@ -126,12 +131,15 @@ final class DenoisingLoop {
                 float[][] predictions = starts.size() == 1 ? windowPredictions.get(0)
                         : ContextWindows.blend(n, size, starts, windowPredictions);
                 tap.onPrediction(i, predictions);
-                float[] firstBefore = x[0];
                 for (int f = 0; f < n; f++) {
-                    x[f] = run.step(i, predictions[f], x[f]);
+                    run.step(i, predictions[f], x[f], next[f]);
                 }
+                float[][] before = x;
+                x = next;
+                next = before;
                 int stepIndex = i;
                 float[] firstPrediction = predictions[0];
+                float[] firstBefore = before[0];
                 observer.onStep(i + 1, timesteps.length,
                         () -> preview.apply(run.predictOriginal(stepIndex, firstPrediction, firstBefore)));
             }
@@ -146,8 +154,8 @@ final class DenoisingLoop {
         FrameInputs first = window.get(0);
         long[] poseShape = first.poseInput().shape().clone();
         poseShape[0] = window.size();
-        in.put(first.poseInputName(), feed.put(key + first.poseInputName(),
-                concat(window.stream().map(f -> f.poseInput().data()).toList()), poseShape));
+        in.put(first.poseInputName(), feed.putAll(key + first.poseInputName(),
+                window.stream().map(f -> f.poseInput().data()).toList(), poseShape));
         for (int b = 0; b < banks.size(); b++) {
             BankSpec bank = banks.get(b);
             int k;
@@ -168,24 +176,10 @@ final class DenoisingLoop {
                     weights.add(zeroTokens ? new float[s.k()] : s.weights());
                 }
             }
-            in.put("tokens_" + bank.name(), feed.put(key + "tokens_" + bank.name(), concat(tokens),
+            in.put("tokens_" + bank.name(), feed.putAll(key + "tokens_" + bank.name(), tokens,
                     window.size(), k, bank.channels()));
-            in.put("weights_" + bank.name(), feed.put(key + "weights_" + bank.name(), concat(weights), window.size(), k));
+            in.put("weights_" + bank.name(), feed.putAll(key + "weights_" + bank.name(), weights, window.size(), k));
         }
         return in;
-    }
-
-    private static float[] concat(List<float[]> parts) {
-        int total = 0;
-        for (float[] p : parts) {
-            total += p.length;
-        }
-        float[] out = new float[total];
-        int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
     }
 }

@@ -279,7 +279,7 @@ public final class GenerationPipeline implements FrameGenerator {
             }
             float[] refMaps = referencePoseBatch;
             Map<String, TensorIn> in = new HashMap<>();
-            in.put("ref_pose", TensorIn.of(refMaps, n, 3, mh, mw));
+            in.put("ref_pose", TensorIn.unchanging(refMaps, n, 3, mh, mw));
             in.put("target_pose", TensorIn.of(targetMap, 1, 3, mh, mw));
             float[] c = GraphCalls.output(calls.run(pack.session(PackManifest.PCM).orElseThrow(), PackManifest.PCM, in),
                     "correlation", PackManifest.PCM);

@@ -15,32 +15,42 @@ import org.fvstudio.pose.render.RgbImage;
 /**
  * Pose -> model input (docs/model-pack.md section 3): keypoints stretched from the pose's canvas to the map
  * size, only the parts the pack lists, drawn at map size by the studio's one DWPose renderer, RGB / 255, CHW.
+ * Not thread-safe: {@link #render} draws into one picture it keeps.
  */
 public final class PoseMapRenderer {
 
     private final DwposeRenderer renderer = new DwposeRenderer();
     private final PackManifest.PoseMapSpec spec;
+    private final RgbImage scratch;
 
     public PoseMapRenderer(PackManifest.PoseMapSpec spec) {
         if (!"stretch".equals(spec.fit())) {
             throw new IllegalArgumentException("pose map fit '" + spec.fit() + "' is not supported (only stretch)");
         }
         this.spec = spec;
+        this.scratch = new RgbImage(spec.width(), spec.height());
     }
 
     public RgbImage renderImage(Pose pose) {
+        RgbImage image = new RgbImage(spec.width(), spec.height());
+        renderer.renderInto(atMapSize(pose), image);
+        return image;
+    }
+
+    /** {@code [3, H, W]} in [0, 1]. */
+    public float[] render(Pose pose) {
+        renderer.renderInto(atMapSize(pose), scratch);
+        return ImageTensors.toChw(scratch, 1 / 255.0, 0);
+    }
+
+    private Pose atMapSize(Pose pose) {
         double sx = (double) spec.width() / pose.canvasWidth();
         double sy = (double) spec.height() / pose.canvasHeight();
         List<PersonPose> people = new ArrayList<>();
         for (PersonPose person : pose.people()) {
             people.add(keepListedParts(person.transformed(sx, 0, 0, sy, 0, 0)));
         }
-        return renderer.render(new Pose(spec.width(), spec.height(), people), spec.width(), spec.height(), 1.0);
-    }
-
-    /** {@code [3, H, W]} in [0, 1]. */
-    public float[] render(Pose pose) {
-        return ImageTensors.toChw(renderImage(pose), 1 / 255.0, 0);
+        return new Pose(spec.width(), spec.height(), people);
     }
 
     public int size() {

@@ -39,7 +39,18 @@ public final class DdimScheduler implements Scheduler {
 
             @Override
             public float[] step(int index, float[] modelOutput, float[] sample) {
+                float[] next = new float[sample.length];
+                step(index, modelOutput, sample, next);
+                return next;
+            }
+
+            @Override
+            public void step(int index, float[] modelOutput, float[] sample, float[] next) {
                 Parameterisation.check(modelOutput, sample);
+                if (next.length != sample.length) {
+                    throw new IllegalArgumentException("next sample has " + next.length + " values, sample has "
+                            + sample.length);
+                }
                 double a = alphaAt(timesteps, index);
                 double aPrev = alphaAt(timesteps, index + 1);
                 // per-step constants, so the loop has no square roots
@@ -48,7 +59,6 @@ public final class DdimScheduler implements Scheduler {
                 double sqrtPrev = Math.sqrt(aPrev);
                 double sigmaPrev = Math.sqrt(1 - aPrev);
                 PredictionType type = config.predictionType();
-                float[] next = new float[sample.length];
                 if (!config.clipSample()) {
                     // without clipping the step is linear: x_prev = cx * x + cm * m (expanded from x0 and eps below)
                     double cx;
@@ -73,7 +83,7 @@ public final class DdimScheduler implements Scheduler {
                     for (int i = 0; i < next.length; i++) {
                         next[i] = fx * sample[i] + fm * modelOutput[i];
                     }
-                    return next;
+                    return;
                 }
                 for (int i = 0; i < next.length; i++) {
                     double m = modelOutput[i];
@@ -87,7 +97,6 @@ public final class DdimScheduler implements Scheduler {
                     double eps = (x - sqrtA * x0) / sqrtOneMinusA;
                     next[i] = (float) (sqrtPrev * x0 + sigmaPrev * eps);
                 }
-                return next;
             }
 
             @Override

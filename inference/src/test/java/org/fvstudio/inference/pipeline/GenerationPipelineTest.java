@@ -143,6 +143,24 @@ class GenerationPipelineTest {
         assertThat(a).isNotEqualTo(c);
     }
 
+    /** Buffers kept from frame to frame (native inputs, staged reference maps, the pose picture) carry nothing over. */
+    @Test
+    void aFrameAfterOthersIsTheFrameAFreshPipelineGenerates() throws Exception {
+        for (GenerationOptions o : List.of(options(), options().withGuidance(2.5))) {
+            GenerationPipeline reused = pipeline(project, o);
+            reused.generate(3, QUIET);
+            reused.generate(0, QUIET);
+            List<int[]> previews = new ArrayList<>();
+            FrameResult again = reused.generate(1, (done, steps, preview) -> previews.add(preview.get().packedPixels()));
+            List<int[]> freshPreviews = new ArrayList<>();
+            FrameResult fresh = pipeline(project, o).generate(1,
+                    (done, steps, preview) -> freshPreviews.add(preview.get().packedPixels()));
+            assertThat(again.image().packedPixels()).isEqualTo(fresh.image().packedPixels());
+            assertThat(again.correlation().values()).isDeepEqualTo(fresh.correlation().values());
+            assertThat(previews).hasSize(o.steps() + 1).usingRecursiveComparison().isEqualTo(freshPreviews);
+        }
+    }
+
     @Test
     void referenceNetRunsOncePerReferenceWhateverTheFrameCount() throws Exception {
         GenerationPipeline p = pipeline(project, options());

@@ -52,6 +52,28 @@ class SchedulerStepTest {
     }
 
     @Test
+    void steppingIntoAnArrayGivesTheAllocatingStepsResult() {
+        float[] x = gaussian(7);
+        float[] out = gaussian(8);
+        for (boolean clip : new boolean[] {false, true}) {
+            SchedulerConfig c = SchedulerConfig.stableDiffusion(PredictionType.EPSILON, TimestepSpacing.LEADING, clip);
+            for (Scheduler s : new Scheduler[] {new DdimScheduler(c), new DpmSolverPlusPlus2M(c)}) {
+                SchedulerRun allocating = s.start(6);
+                SchedulerRun into = s.start(6);
+                float[] a = x;
+                float[] b = x.clone();
+                for (int i = 0; i < 6; i++) {
+                    a = allocating.step(i, out, a);
+                    float[] next = new float[N];
+                    into.step(i, out, b, next);
+                    b = next;
+                    assertThat(b).as("%s clip %s step %d", s.name(), clip, i).isEqualTo(a);
+                }
+            }
+        }
+    }
+
+    @Test
     void lastDdimStepLandsOnTheCleanSample() {
         SchedulerConfig c = SchedulerConfig.stableDiffusion(PredictionType.V_PREDICTION, TimestepSpacing.TRAILING, false);
         SchedulerRun run = new DdimScheduler(c).start(4);
