@@ -20,7 +20,7 @@ import torch
 from .data.dataset import load_split, fixed_eval_views
 from .data.generate import SEED_BASE
 from .data.mannequin import random_appearance
-from .model.net import model_for
+from .model.net import model_for, weights
 from .model.pipeline import sample
 from .train import PoseCache, batch_from
 
@@ -104,11 +104,12 @@ def main():
     ap.add_argument('--steps', type=int, default=8)
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--sweep', default='', help='comma-separated DDIM step counts to evaluate R=3 at')
+    ap.add_argument('--raw', action='store_true', help='the trained weights, not their moving average')
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     os.makedirs(args.out, exist_ok=True)
     st = torch.load(args.ckpt)
-    model = model_for(st['model'])
+    model = model_for(weights(st, args.raw))
     model.eval()
     test = load_split(args.data, 'test')
     cache = PoseCache(test)

@@ -10,7 +10,7 @@ import os
 import torch
 import torch.nn as nn
 
-from .model.net import model_for, BANKS
+from .model.net import model_for, weights, BANKS
 
 OPSET = 17
 
@@ -166,9 +166,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--ckpt', required=True)
     ap.add_argument('--out', default='assets/packs/fvs-tiny')
+    ap.add_argument('--raw', action='store_true', help='the trained weights, not their moving average')
     args = ap.parse_args()
     st = torch.load(args.ckpt)
-    model = model_for(st['model'])
+    model = model_for(weights(st, args.raw))
     info = {'checkpoint_step': st['step'], 'held_out_psnr_db': round(float(st.get('best', -1)), 2)}
     export(model, args.out, info)
     print('exported', args.out, info)

@@ -6,6 +6,7 @@ Writes into the config's run folder: ckpt.pt (latest, resumable), best.pt (best 
 PSNR), loss.csv, eval.csv, preview_XXXXXX.png (held-out batch: refs | target | prediction).
 """
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -71,6 +72,39 @@ def correspondence_labels(data, groups, views, R, grid=16, size=128):
     return torch.from_numpy(lab)
 
 
+class WeightAverage:
+    """Exponential moving average of the weights (decay 0 = off). Evaluation and export use the
+    average: it removes much of the step-to-step jitter that shows as noise in sampled frames."""
+
+    def __init__(self, model, decay, state=None):
+        self.decay = decay
+        self.state = None
+        if decay > 0:
+            self.state = {k: v.detach().clone() for k, v in (state or model.state_dict()).items()}
+
+    @torch.no_grad()
+    def update(self, model):
+        if self.state is not None:
+            for k, v in model.state_dict().items():
+                if v.dtype.is_floating_point:
+                    self.state[k].mul_(self.decay).add_(v, alpha=1 - self.decay)
+
+    @contextlib.contextmanager
+    def applied(self, model):
+        if self.state is None:
+            yield
+            return
+        raw = {k: v.detach().clone() for k, v in model.state_dict().items()}
+        model.load_state_dict(self.state)
+        try:
+            yield
+        finally:
+            model.load_state_dict(raw)
+
+    def checkpoint(self):
+        return {} if self.state is None else {'ema': self.state}
+
+
 def psnr(a, b):
     mse = ((a - b) ** 2).mean(dim=(1, 2, 3)) / 4.0  # [-1,1] -> [0,1] scale
     return (10 * torch.log10(1.0 / mse.clamp_min(1e-10))).mean().item()
@@ -125,6 +159,7 @@ def main():
         opt.load_state_dict(st['opt'])
         step, best = st['step'], st.get('best', -1.0)
         print(f'resumed at step {step}', flush=True)
+    ema = WeightAverage(model, cfg.get('ema', 0.0), st.get('ema') if os.path.exists(ck) else None)
     rng = np.random.default_rng(cfg.get('seed', 0) + step)
     total, warm = cfg['steps'], cfg.get('warmup', 100)
     B = cfg['batch']
@@ -137,7 +172,7 @@ def main():
     def save(path):
         tmp = path + '.tmp'
         torch.save({'model': model.state_dict(), 'opt': opt.state_dict(), 'step': step, 'best': best,
-                    'config': cfg}, tmp)
+                    'config': cfg, **ema.checkpoint()}, tmp)
         os.replace(tmp, path)
 
     model.train()
@@ -171,6 +206,7 @@ def main():
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
+        ema.update(model)
         step += 1
         lossf.write(f'{step},{loss.item():.5f},{lr:.6f},{R},{time.time() - t_start:.1f}\n')
         lossf.flush()
@@ -181,7 +217,8 @@ def main():
             save(ck)
         if step % cfg.get('eval_every', 200) == 0 or step == total:
             model.eval()
-            out, _, _ = sample(model, evb, steps=cfg.get('eval_steps', 4), seed=0)
+            with ema.applied(model):
+                out, _, _ = sample(model, evb, steps=cfg.get('eval_steps', 4), seed=0)
             v = psnr(out, evb['target'])
             model.train()
             evalf.write(f'{step},{v:.3f}\n')

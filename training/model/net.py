@@ -261,6 +261,11 @@ class FVSTiny(nn.Module):
         self.denoiser = Denoiser(detail=detail, fine_pose=detail)
 
 
+def weights(checkpoint, raw=False):
+    """The weights to evaluate or export: the moving average when the run kept one."""
+    return checkpoint['model'] if raw or 'ema' not in checkpoint else checkpoint['ema']
+
+
 def model_for(state_dict):
     """The architecture a checkpoint was trained with (packs before v3 have no detail head)."""
     model = FVSTiny(detail=any(k.startswith('denoiser.detail.') for k in state_dict))
