@@ -86,7 +86,7 @@ def fix_io_shapes(path, graph):
     onnx.save(model, path)
 
 
-def manifest(pose_channels, extra=None):
+def manifest(pose_channels, default_steps=8, extra=None):
     m = {
         'format': 'fvstudio-pack', 'version': 1, 'id': 'fvs-tiny',
         'name': 'FV Studio tiny (synthetic mannequins)', 'license': 'MIT',
@@ -105,7 +105,7 @@ def manifest(pose_channels, extra=None):
         'scheduler': {'type': 'ddim', 'eta': 0.0, 'num_train_timesteps': 1000,
                       'beta_schedule': 'scaled_linear', 'beta_start': 0.00085, 'beta_end': 0.012,
                       'rescale_zero_snr': True, 'prediction_type': 'sample', 'timestep_spacing': 'trailing',
-                      'final_alpha_cumprod': 1.0, 'clip_sample': False, 'default_steps': 8},
+                      'final_alpha_cumprod': 1.0, 'clip_sample': False, 'default_steps': default_steps},
         'context': {'frames': 1, 'overlap': 0, 'blend': 'none'},
         'noise': {'shared_across_frames': True},
     }
@@ -114,7 +114,7 @@ def manifest(pose_channels, extra=None):
     return m
 
 
-def export(model, out, training_info=None):
+def export(model, out, training_info=None, default_steps=8):
     os.makedirs(out, exist_ok=True)
     model.eval()
     N, B = 2, 1
@@ -147,11 +147,11 @@ def export(model, out, training_info=None):
                                         'prediction': {0: 'B'}}, **kw)
     for g in graphs(pose_channels).values():
         fix_io_shapes(os.path.join(out, g['file']), g)
-    write_manifest(out, training_info)
+    write_manifest(out, training_info, default_steps)
 
 
-def write_manifest(out, training_info=None):
-    m = manifest(pose_channels_of(out), {'training': training_info} if training_info else None)
+def write_manifest(out, training_info=None, default_steps=8):
+    m = manifest(pose_channels_of(out), default_steps, {'training': training_info} if training_info else None)
     files = {}
     for f in sorted(os.listdir(out)):
         if f != 'pack.json' and os.path.isfile(os.path.join(out, f)):
@@ -164,14 +164,25 @@ def write_manifest(out, training_info=None):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--ckpt', required=True)
+    ap.add_argument('--ckpt')
     ap.add_argument('--out', default='assets/packs/fvs-tiny')
     ap.add_argument('--raw', action='store_true', help='the trained weights, not their moving average')
+    ap.add_argument('--default-steps', type=int, default=8)
+    ap.add_argument('--manifest-only', action='store_true',
+                    help='rewrite pack.json (checksums) after editing a file such as the model card')
     args = ap.parse_args()
+    if args.manifest_only:
+        old = json.load(open(os.path.join(args.out, 'pack.json')))
+        write_manifest(args.out, old.get('training'), old['scheduler']['default_steps'])
+        print('rewrote', os.path.join(args.out, 'pack.json'))
+        return
+    if not args.ckpt:
+        ap.error('--ckpt is required unless --manifest-only')
     st = torch.load(args.ckpt)
     model = model_for(weights(st, args.raw))
-    info = {'checkpoint_step': st['step'], 'held_out_psnr_db': round(float(st.get('best', -1)), 2)}
-    export(model, args.out, info)
+    info = {'checkpoint_step': st['step'], 'held_out_psnr_db': round(float(st.get('best', -1)), 2),
+            'weights': 'raw' if args.raw or 'ema' not in st else 'moving average'}
+    export(model, args.out, info, args.default_steps)
     print('exported', args.out, info)
 
 
