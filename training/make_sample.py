@@ -75,7 +75,7 @@ def main():
              'interpolation': 'ease-in-out'},
             {'frame': FRAMES - 1, 'zoom': 3.2, 'pivot': pivot, 'pan': pan, 'roll': 0.0, 'cut': False,
              'interpolation': 'ease-in-out'}]},
-        'generation': {'pack': 'fvs-tiny', 'device': 'auto', 'steps': 8, 'guidance': 1.0, 'seed': 42,
+        'generation': {'pack': 'fvs-tiny', 'device': 'auto', 'steps': 4, 'guidance': 1.0, 'seed': 42,
                        'token_budget': 0, 'references_used': []},
     }
     with open(os.path.join(args.out, 'project.json'), 'w') as fh:
