@@ -197,6 +197,9 @@ def main():
         pred = denoise(model, xt, t.float(), pose_feat, sel)
         m = F.max_pool2d(batch['mask'], 5, 1, 2)
         w = 1.0 + cfg.get('fg_weight', 4.0) * m
+        if cfg.get('edge_weight', 0.0) > 0:  # the figure's outline: dilated minus eroded mask
+            edge = m - (-F.max_pool2d(-batch['mask'], 5, 1, 2))
+            w = w + cfg['edge_weight'] * edge
         loss = (w * (pred - x0) ** 2).mean() / w.mean()
         aux = cfg.get('pcm_aux_weight', 0.0)
         if aux > 0 and corr is not None:
