@@ -3,7 +3,9 @@ package org.fvstudio.media;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 import org.fvstudio.pose.render.RgbImage;
 
 /** Copies a grabber's RGB24 frame into an {@link RgbImage}. */
@@ -30,5 +32,14 @@ final class FrameConversion {
             data.get(rgb, y * rowBytes, rowBytes);
         }
         return RgbImage.ofRgbBytes(w, h, rgb);
+    }
+
+    /** Closes a decoder; nothing more can be done about one that fails to shut down, its memory is released either way. */
+    static void closeQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            // the decoder is gone either way
+        }
     }
 }

@@ -67,11 +67,11 @@ public final class VideoFrameReader implements Iterator<VideoFrame>, AutoCloseab
         try {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            closeQuietly(grabber);
+            FrameConversion.closeQuietly(grabber);
             throw new MediaException(file, "not a readable video (" + e.getMessage() + ")", e);
         }
         if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
-            closeQuietly(grabber);
+            FrameConversion.closeQuietly(grabber);
             throw new MediaException(file, "has no video stream");
         }
         return new VideoFrameReader(file, grabber, stride);
@@ -170,14 +170,6 @@ public final class VideoFrameReader implements Iterator<VideoFrame>, AutoCloseab
 
     @Override
     public void close() {
-        closeQuietly(grabber);
-    }
-
-    private static void closeQuietly(FFmpegFrameGrabber grabber) {
-        try {
-            grabber.close();
-        } catch (FrameGrabber.Exception | RuntimeException e) {
-            // Nothing more can be done about a decoder that fails to shut down; its memory is released either way.
-        }
+        FrameConversion.closeQuietly(grabber);
     }
 }

@@ -65,10 +65,10 @@ public final class VideoFrameSeeker implements AutoCloseable {
             seeker.position = 1;
             return seeker;
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            closeQuietly(grabber);
+            FrameConversion.closeQuietly(grabber);
             throw new MediaException(file, "not a readable video (" + e.getMessage() + ")", e);
         } catch (MediaException e) {
-            closeQuietly(grabber);
+            FrameConversion.closeQuietly(grabber);
             throw e;
         }
     }
@@ -150,14 +150,6 @@ public final class VideoFrameSeeker implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(grabber);
-    }
-
-    private static void closeQuietly(FFmpegFrameGrabber grabber) {
-        try {
-            grabber.close();
-        } catch (FrameGrabber.Exception | RuntimeException e) {
-            // Nothing more can be done about a decoder that fails to shut down; its memory is released either way.
-        }
+        FrameConversion.closeQuietly(grabber);
     }
 }
