@@ -153,6 +153,32 @@ def _without_head(model):
     return base
 
 
+@unittest.skipUnless(HAVE_TORCH, 'needs torch')
+class ReconstructionLossTest(unittest.TestCase):
+    def best_constant(self, cfg, figure, background, n_figure, n):
+        """The constant prediction that minimises the loss over n frames of which n_figure show
+        the figure at every pixel and the rest show background."""
+        from training.train import reconstruction_loss
+        target = torch.full((n, 3, 8, 8), background)
+        target[:n_figure] = figure
+        mask = torch.zeros(n, 1, 8, 8)
+        mask[:n_figure] = 1.0
+        values = torch.linspace(-1, 1, 401)
+        losses = [reconstruction_loss(torch.full_like(target, float(v)), target, mask, cfg).item() for v in values]
+        return float(values[int(np.argmin(losses))])
+
+    def test_l1_picks_the_likelier_side_where_mse_blends_figure_into_background(self):
+        cfg = {'fg_weight': 0.0}
+        blend = self.best_constant(cfg, 0.6, -0.4, 4, 10)
+        median = self.best_constant({**cfg, 'loss': 'l1'}, 0.6, -0.4, 4, 10)
+        self.assertAlmostEqual(blend, 0.4 * 0.6 + 0.6 * -0.4, delta=0.01)
+        self.assertAlmostEqual(median, -0.4, delta=0.01)
+
+    def test_figure_weight_counts_figure_pixels_more(self):
+        # 3 figure frames weighted 1 + 4 outweigh 7 background frames under l1
+        self.assertAlmostEqual(self.best_constant({'fg_weight': 4.0, 'loss': 'l1'}, 0.6, -0.4, 3, 10), 0.6, delta=0.01)
+
+
 @unittest.skipUnless(HAVE_TORCH and HAVE_ONNX, 'needs torch')
 class ExportParityTest(unittest.TestCase):
     def test_numpy_evaluation_of_exported_graphs_matches_torch(self):
