@@ -18,7 +18,7 @@ def main():
     ap.add_argument('--reps', type=int, default=20)
     args = ap.parse_args()
     torch.set_num_threads(1)
-    m = model_for(torch.load(args.ckpt)['model']) if args.ckpt else FVSTiny()
+    m = model_for(torch.load(args.ckpt, map_location='cpu')['model']) if args.ckpt else FVSTiny()
     m.eval()
     x, t, pf = torch.randn(1, 3, 128, 128), torch.tensor([500.0]), m.guider(torch.rand(1, 3, 256, 256)).detach()
     cases = []

@@ -108,7 +108,7 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     os.makedirs(args.out, exist_ok=True)
-    st = torch.load(args.ckpt)
+    st = torch.load(args.ckpt, map_location='cpu')
     model = model_for(weights(st, args.raw))
     model.eval()
     test = load_split(args.data, 'test')

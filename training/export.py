@@ -4,6 +4,7 @@
 """
 import argparse
 import hashlib
+import inspect
 import json
 import os
 
@@ -122,6 +123,8 @@ def export(model, out, training_info=None, default_steps=8):
     tp = torch.rand(B, 3, 256, 256)
     ri = torch.rand(N, 3, 128, 128) * 2 - 1
     kw = dict(opset_version=OPSET, do_constant_folding=True)
+    if 'dynamo' in inspect.signature(torch.onnx.export).parameters:
+        kw['dynamo'] = False  # recent PyTorch defaults to the dynamo exporter; the pack is traced
     with torch.no_grad():
         torch.onnx.export(model.pcm, (rp, tp), os.path.join(out, 'pcm.onnx'),
                           input_names=['ref_pose', 'target_pose'], output_names=['correlation'],
@@ -178,7 +181,7 @@ def main():
         return
     if not args.ckpt:
         ap.error('--ckpt is required unless --manifest-only')
-    st = torch.load(args.ckpt)
+    st = torch.load(args.ckpt, map_location='cpu')
     model = model_for(weights(st, args.raw))
     info = {'checkpoint_step': st['step'], 'held_out_psnr_db': round(float(st.get('best', -1)), 2),
             'weights': 'raw' if args.raw or 'ema' not in st else 'moving average'}

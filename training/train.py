@@ -54,6 +54,17 @@ def batch_from(data, cache, groups, views, R):
             'mask': torch.from_numpy(tm).float().div_(255.0)[:, None]}
 
 
+def training_device(name):
+    """'auto' = the first CUDA GPU when torch sees one, else the CPU."""
+    if name == 'auto':
+        name = 'cuda' if torch.cuda.is_available() else 'cpu'
+    return torch.device(name)
+
+
+def on(device, batch):
+    return {k: v.to(device, non_blocking=True) for k, v in batch.items()}
+
+
 def correspondence_labels(data, groups, views, R, grid=16, size=128):
     """[B,R,grid,grid] in {0,1}: a reference cell is 1 when it lies within one cell of a body
     joint that is present in that reference AND in the target (free supervision for the PCM:
@@ -125,7 +136,7 @@ def psnr(a, b):
 
 
 def to_u8(x):
-    return ((x.clamp(-1, 1) + 1) * 127.5).round().byte().permute(0, 2, 3, 1).numpy()
+    return ((x.clamp(-1, 1) + 1) * 127.5).round().byte().permute(0, 2, 3, 1).cpu().numpy()
 
 
 def save_preview(path, batch, pred):
@@ -144,6 +155,7 @@ def main():
     args = ap.parse_args()
     cfg = json.load(open(args.config))
     torch.set_num_threads(cfg.get('threads', 2))
+    device = training_device(cfg.get('device', 'auto'))
     run = cfg['run_dir']
     os.makedirs(run, exist_ok=True)
     train = load_split(cfg['data_dir'], 'train')
@@ -151,25 +163,26 @@ def main():
     t0 = time.time()
     tcache, vcache = PoseCache(train), PoseCache(test)
     print(f'data: {train["images"].shape[0]} train groups, {test["images"].shape[0]} test groups, '
-          f'pose maps in {time.time() - t0:.0f}s', flush=True)
+          f'pose maps in {time.time() - t0:.0f}s; training on {device}', flush=True)
     eg, ev = fixed_eval_views(test, cfg.get('eval_samples', 6))
-    evb = batch_from(test, vcache, eg, ev, 3)
+    evb = on(device, batch_from(test, vcache, eg, ev, 3))
 
     torch.manual_seed(cfg.get('seed', 0))
-    model = FVSTiny(detail=cfg.get('detail', True))
+    model = FVSTiny(detail=cfg.get('detail', True)).to(device)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg['lr'], weight_decay=0.01)
     step, best = 0, -1.0
     ck = os.path.join(run, 'ckpt.pt')
     if not os.path.exists(ck) and cfg.get('init'):
         # warm start (training.warmstart, or an earlier run's moving average): modules new in
         # this code stay fresh
-        missing, unexpected = model.load_state_dict(weights(torch.load(cfg['init'])), strict=False)
+        init = weights(torch.load(cfg['init'], map_location=device))
+        missing, unexpected = model.load_state_dict(init, strict=False)
         if unexpected:
             raise SystemExit(f'{cfg["init"]}: parameters this model does not have: {unexpected}')
         print(f'initialised from {cfg["init"]}; fresh: {sorted({k.rsplit(".", 2)[0] for k in missing})}',
               flush=True)
     if os.path.exists(ck):
-        st = torch.load(ck)
+        st = torch.load(ck, map_location=device)
         model.load_state_dict(st['model'])
         opt.load_state_dict(st['opt'])
         step, best = st['step'], st.get('best', -1.0)
@@ -201,19 +214,20 @@ def main():
         for _ in range(B):
             p = rng.permutation(G)
             views.append((int(p[0]), [int(v) for v in p[1:]]))
-        batch = batch_from(train, tcache, groups, views, R)
-        drop = torch.from_numpy(rng.random(B) < cfg.get('ref_drop', 0.1))
+        batch = on(device, batch_from(train, tcache, groups, views, R))
+        drop = torch.from_numpy(rng.random(B) < cfg.get('ref_drop', 0.1)).to(device)
         pose_feat, sel, corr = conditioning(model, batch, extra_random=True, drop=drop)
         t = torch.from_numpy(rng.integers(0, 1000, B))
         t = torch.where(torch.from_numpy(rng.random(B) < cfg.get('p_t_max', 0.3)), torch.full_like(t, 999), t)
-        a = ABAR[t][:, None, None, None]
+        a = ABAR[t][:, None, None, None].to(device)
+        t = t.to(device)
         x0 = batch['target']
         xt = a.sqrt() * x0 + (1 - a).sqrt() * torch.randn_like(x0)
         pred = denoise(model, xt, t.float(), pose_feat, sel)
         loss = reconstruction_loss(pred, x0, batch['mask'], cfg)
         aux = cfg.get('pcm_aux_weight', 0.0)
         if aux > 0 and corr is not None:
-            lab = correspondence_labels(train, groups, views, R)
+            lab = correspondence_labels(train, groups, views, R).to(device)
             loss = loss + aux * F.binary_cross_entropy_with_logits(corr, lab)
         opt.zero_grad()
         loss.backward()

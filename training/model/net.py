@@ -165,7 +165,7 @@ class RefAttention(nn.Module):
 
 def timestep_embedding(t, dim=64):
     half = dim // 2
-    freqs = torch.exp(-math.log(10000.0) * torch.arange(half, dtype=torch.float32) / half)
+    freqs = torch.exp(-math.log(10000.0) * torch.arange(half, dtype=torch.float32, device=t.device) / half)
     a = t[:, None] * freqs[None]
     return torch.cat([torch.cos(a), torch.sin(a)], 1)
 
@@ -288,13 +288,13 @@ def select_tokens(corr, banks_feats, topk, extra_random=False, softmax=False, us
         f = feats.permute(0, 1, 3, 4, 2).reshape(b, n * h * w, c)
         total = n * h * w
         if k is None or k >= total:
-            idx = torch.arange(total).expand(b, total)
+            idx = torch.arange(total, device=s.device).expand(b, total)
         elif not use_pcm:
-            idx = torch.arange(k).expand(b, k)  # uniform scores: ties go to the smaller index
+            idx = torch.arange(k, device=s.device).expand(b, k)  # uniform scores: ties go to the smaller index
         else:
             idx = torch.topk(s, k, dim=1, sorted=True).indices
             if extra_random:
-                rnd = torch.randint(0, total, (b, k), generator=generator)
+                rnd = torch.randint(0, total, (b, k), generator=generator, device=s.device)
                 idx = torch.cat([idx, rnd], 1)
         sv = torch.gather(s, 1, idx)
         wgt = 2.0 * torch.sigmoid(sv)

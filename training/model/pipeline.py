@@ -28,7 +28,8 @@ def conditioning(model, batch, topk=None, extra_random=False, use_pcm=True, drop
     B, R = batch['ref_image'].shape[:2]
     pose_feat = model.guider(batch['target_pose'])
     if R == 0:
-        sel = [(torch.zeros(B, 1, c), torch.zeros(B, 1), None) for _, _, c, _ in BANKS]
+        dev = pose_feat.device
+        sel = [(torch.zeros(B, 1, c, device=dev), torch.zeros(B, 1, device=dev), None) for _, _, c, _ in BANKS]
         return pose_feat, sel, None
     feats = encode_refs(model, batch['ref_image'], batch['ref_pose'])
     corr = correlation(model, batch['ref_pose'], batch['target_pose'])
@@ -51,12 +52,12 @@ def sample(model, batch, steps=8, seed=0, noise=None, **cond_kw):
     B = batch['target_pose'].shape[0]
     if noise is None:
         g = torch.Generator().manual_seed(seed)
-        noise = torch.randn(1, 3, 128, 128, generator=g).expand(B, -1, -1, -1)
-    x = noise.clone()
+        noise = torch.randn(1, 3, 128, 128, generator=g).expand(B, -1, -1, -1)  # on the CPU: same noise on every device
+    x = noise.to(pose_feat.device, copy=True)
     ts = timesteps(steps)
     abar = alphas_cumprod()
     for i, t in enumerate(ts):
-        m = denoise(model, x, torch.full((B,), float(t)), pose_feat, sel)
+        m = denoise(model, x, torch.full((B,), float(t), device=x.device), pose_feat, sel)
         at = float(abar[t])
         ap = float(abar[ts[i + 1]]) if i + 1 < len(ts) else 1.0
         eps = (x - at ** 0.5 * m) / (1 - at) ** 0.5

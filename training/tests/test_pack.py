@@ -179,6 +179,42 @@ class ReconstructionLossTest(unittest.TestCase):
         self.assertAlmostEqual(self.best_constant({'fg_weight': 4.0, 'loss': 'l1'}, 0.6, -0.4, 3, 10), 0.6, delta=0.01)
 
 
+DATA = os.path.join(ROOT, 'training', '.cache', 'data')
+
+
+@unittest.skipUnless(HAVE_TORCH and os.path.exists(os.path.join(DATA, 'test_00000.npz')),
+                     'needs torch and the rendered test shard (training/README.md, step 2)')
+class TrainingRunTest(unittest.TestCase):
+    def test_a_short_run_writes_its_logs_and_resumes_where_it_stopped(self):
+        import subprocess
+        import sys
+        shard = np.load(os.path.join(DATA, 'test_00000.npz'))
+        with tempfile.TemporaryDirectory() as tmp:
+            for split, groups in (('train', slice(0, 4)), ('test', slice(4, 6))):
+                np.savez(os.path.join(tmp, f'{split}_00000.npz'),
+                         **{k: shard[k][groups] for k in ('images', 'masks', 'keypoints')})
+            run = os.path.join(tmp, 'run')
+            cfg = {'run_dir': run, 'data_dir': tmp, 'device': 'cpu', 'steps': 3, 'batch': 2, 'lr': 1e-4,
+                   'warmup': 1, 'loss': 'l1', 'edge_weight': 4.0, 'pcm_aux_weight': 0.2, 'ema': 0.9,
+                   'eval_every': 2, 'eval_steps': 2, 'eval_samples': 2, 'threads': 1}
+
+            def train(steps):
+                path = os.path.join(tmp, 'config.json')
+                json.dump({**cfg, 'steps': steps}, open(path, 'w'))
+                return subprocess.run([sys.executable, '-m', 'training.train', '--config', path], cwd=ROOT,
+                                      capture_output=True, text=True, timeout=600, check=True).stdout
+
+            self.assertIn('training on cpu', train(3))
+            self.assertEqual([line.split(',')[0] for line in open(os.path.join(run, 'loss.csv'))], ['1', '2', '3'])
+            self.assertTrue(os.path.exists(os.path.join(run, 'preview_000002.png')))
+            checkpoint = torch.load(os.path.join(run, 'ckpt.pt'))
+            self.assertEqual(checkpoint['step'], 3)
+            self.assertEqual(checkpoint['ema'].keys(), checkpoint['model'].keys())
+            self.assertIn('resumed at step 3', train(4))
+            self.assertEqual(len(open(os.path.join(run, 'loss.csv')).readlines()), 4)
+            self.assertEqual(torch.load(os.path.join(run, 'ckpt.pt'))['step'], 4)
+
+
 @unittest.skipUnless(HAVE_TORCH and HAVE_ONNX, 'needs torch')
 class ExportParityTest(unittest.TestCase):
     def test_numpy_evaluation_of_exported_graphs_matches_torch(self):
