@@ -19,7 +19,7 @@ import onnx
 import torch
 from onnx import numpy_helper
 
-from .export import export
+from .export import export, pose_channels_of
 from .model.net import FVSTiny
 
 PREFIX = {'pcm.onnx': 'pcm.', 'reference_net.onnx': 'refnet.', 'pose_guider.onnx': 'guider.',
@@ -57,10 +57,17 @@ def probe_mapping(model_cls):
     return mapping
 
 
+def pack_architecture(pack_dir):
+    """The architecture a pack was exported from: packs before v3 have 64 pose-feature
+    channels and no detail head."""
+    detail = pose_channels_of(pack_dir) > 64
+    return lambda: FVSTiny(detail=detail)
+
+
 def recover(pack_dir, model_cls=FVSTiny, base_cls=None):
     """Returns (model of model_cls with recovered weights, names recovered, names left fresh).
-    base_cls is the architecture the pack was exported from (defaults to model_cls)."""
-    mapping = probe_mapping(base_cls or model_cls)
+    base_cls is the architecture the pack was exported from (read from the pack by default)."""
+    mapping = probe_mapping(base_cls or pack_architecture(pack_dir))
     model = model_cls()
     state = model.state_dict()
     done = set()
@@ -81,7 +88,7 @@ def main():
     ap.add_argument('--pack', default='assets/packs/fvs-tiny')
     ap.add_argument('--out', required=True)
     args = ap.parse_args()
-    model, done, fresh = recover(args.pack, lambda: FVSTiny(detail=True), lambda: FVSTiny(detail=False))
+    model, done, fresh = recover(args.pack, lambda: FVSTiny(detail=True))
     print(f'recovered {len(done)} parameters; fresh: {fresh or "none"}')
     os.makedirs(os.path.dirname(args.out) or '.', exist_ok=True)
     torch.save({'model': model.state_dict(), 'step': 0, 'best': -1.0, 'warm_start': args.pack}, args.out)

@@ -127,7 +127,7 @@ class WarmStartTest(unittest.TestCase):
     def test_weights_recovered_from_an_exported_pack_export_identically(self):
         from training.model.net import FVSTiny
         from training.export import export
-        from training.warmstart import recover, initializers, PREFIX
+        from training.warmstart import recover
         torch.manual_seed(1)
         original = FVSTiny(detail=False)
         with torch.no_grad():
@@ -139,11 +139,32 @@ class WarmStartTest(unittest.TestCase):
             self.assertEqual(len(done), len(list(original.parameters())))
             self.assertTrue(fresh and all(n.startswith(('denoiser.detail.', 'guider.fine.')) for n in fresh), fresh)
             export(_without_head(model), b)
-            for f in PREFIX:
-                want, got = initializers(os.path.join(a, f)), initializers(os.path.join(b, f))
-                self.assertEqual(want.keys(), got.keys(), f)
-                for k in want:
-                    np.testing.assert_array_equal(got[k], want[k], err_msg=f'{f}: {k}')
+            _assert_same_initializers(self, a, b)
+
+    def test_a_pack_with_the_detail_head_is_recovered_whole(self):
+        from training.model.net import FVSTiny
+        from training.export import export
+        from training.warmstart import recover
+        torch.manual_seed(2)
+        original = FVSTiny(detail=True)
+        with torch.no_grad():
+            for p in original.parameters():
+                p.normal_(0, 0.05)
+        with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+            export(original, a)
+            model, done, fresh = recover(a, lambda: FVSTiny(detail=True))
+            self.assertEqual(fresh, [])
+            export(model, b)
+            _assert_same_initializers(self, a, b)
+
+
+def _assert_same_initializers(test, a, b):
+    from training.warmstart import initializers, PREFIX
+    for f in PREFIX:
+        want, got = initializers(os.path.join(a, f)), initializers(os.path.join(b, f))
+        test.assertEqual(want.keys(), got.keys(), f)
+        for k in want:
+            np.testing.assert_array_equal(got[k], want[k], err_msg=f'{f}: {k}')
 
 
 def _without_head(model):
