@@ -124,17 +124,24 @@ class PoseMapTest(unittest.TestCase):
 
 @unittest.skipUnless(HAVE_TORCH and HAVE_ONNX, 'needs torch')
 class WarmStartTest(unittest.TestCase):
+    def export_random(self, detail, seed, out):
+        """Exports a model of that architecture with random weights into out; returns it."""
+        from training.model.net import FVSTiny
+        from training.export import export
+        torch.manual_seed(seed)
+        original = FVSTiny(detail=detail)
+        with torch.no_grad():
+            for p in original.parameters():
+                p.normal_(0, 0.05)
+        export(original, out)
+        return original
+
     def test_weights_recovered_from_an_exported_pack_export_identically(self):
         from training.model.net import FVSTiny
         from training.export import export
         from training.warmstart import recover
-        torch.manual_seed(1)
-        original = FVSTiny(detail=False)
-        with torch.no_grad():
-            for p in original.parameters():
-                p.normal_(0, 0.05)
         with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
-            export(original, a)
+            original = self.export_random(False, 1, a)
             model, done, fresh = recover(a, lambda: FVSTiny(detail=True), lambda: FVSTiny(detail=False))
             self.assertEqual(len(done), len(list(original.parameters())))
             self.assertTrue(fresh and all(n.startswith(('denoiser.detail.', 'guider.fine.')) for n in fresh), fresh)
@@ -145,13 +152,8 @@ class WarmStartTest(unittest.TestCase):
         from training.model.net import FVSTiny
         from training.export import export
         from training.warmstart import recover
-        torch.manual_seed(2)
-        original = FVSTiny(detail=True)
-        with torch.no_grad():
-            for p in original.parameters():
-                p.normal_(0, 0.05)
         with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
-            export(original, a)
+            self.export_random(True, 2, a)
             model, done, fresh = recover(a, lambda: FVSTiny(detail=True))
             self.assertEqual(fresh, [])
             export(model, b)
