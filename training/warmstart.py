@@ -88,7 +88,7 @@ def main():
     ap.add_argument('--pack', default='assets/packs/fvs-tiny')
     ap.add_argument('--out', required=True)
     args = ap.parse_args()
-    model, done, fresh = recover(args.pack, lambda: FVSTiny(detail=True))
+    model, done, fresh = recover(args.pack)
     print(f'recovered {len(done)} parameters; fresh: {fresh or "none"}')
     os.makedirs(os.path.dirname(args.out) or '.', exist_ok=True)
     torch.save({'model': model.state_dict(), 'step': 0, 'best': -1.0, 'warm_start': args.pack}, args.out)
