@@ -5,8 +5,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.fvstudio.app.desktop.DesktopLauncher;
+import org.fvstudio.app.desktop.DesktopRequirements;
 import org.fvstudio.ui.StudioApplication;
 import org.fvstudio.ui.settings.StudioHome;
+
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +40,7 @@ public final class FvStudio implements Callable<Integer> {
 
     public static void main(String[] args) {
         prepareHome();
+        routeJavaUtilLogging();
         System.exit(commandLine().execute(args));
     }
 
@@ -64,6 +69,15 @@ public final class FvStudio implements Callable<Integer> {
         }
     }
 
+    /**
+     * JavaFX reports through java.util.logging, which prints to the terminal; its messages belong in the log
+     * file with everything else (logback.xml keeps the toolkit's own chatter off the console).
+     */
+    static void routeJavaUtilLogging() {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+    }
+
     private static void setIfAbsent(String property, Path folder) {
         if (System.getProperty(property) == null) {
             System.setProperty(property, folder.toString());
@@ -82,7 +96,7 @@ public final class FvStudio implements Callable<Integer> {
             return 2;
         }
         // Without PROJECT the studio opens the user's copy of the bundled sample, never the bundle itself.
-        StudioApplication.launchStudio(toOpen.orElse(null), Version.full());
-        return 0;
+        return new DesktopLauncher(DesktopRequirements.ofThisMachine(), spec.commandLine().getErr())
+                .launch(() -> StudioApplication.launchStudio(toOpen.orElse(null), Version.full()));
     }
 }

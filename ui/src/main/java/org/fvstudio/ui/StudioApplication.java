@@ -2,6 +2,7 @@ package org.fvstudio.ui;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -11,6 +12,7 @@ import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.ui.document.BundleProjectStorage;
 import org.fvstudio.ui.firstrun.SampleProjectInstaller;
 import org.fvstudio.ui.firstrun.StudioStartup;
+import org.fvstudio.ui.help.AboutInfo;
 import org.fvstudio.ui.help.InferenceStatus;
 import org.fvstudio.ui.inference.InferenceSettings;
 import org.fvstudio.ui.inference.OnnxInferenceStatus;
@@ -50,8 +52,7 @@ public final class StudioApplication extends Application {
     public void start(Stage stage) {
         Thread.currentThread().setUncaughtExceptionHandler((thread, problem) ->
                 LOG.error("Unexpected error on the FX thread", problem));
-        LOG.info("{} starting (Java {}, JavaFX {})", versionText, System.getProperty("java.version"),
-                System.getProperty("javafx.runtime.version"));
+        LOG.info("{} starting", versionText);
         tasks = new BackgroundTasks();
         StudioHome home = StudioHome.fromSystem();
         StudioPreferences preferences = StudioPreferences.load(
@@ -61,12 +62,30 @@ public final class StudioApplication extends Application {
         InferenceStatus inference = new OnnxInferenceStatus(() -> InferenceSettings.from(preferences.current()));
         StudioFeatures features = StudioFeatures.install(window, preferences, versionText, inference, assets);
         stage.show();
+        LOG.info("Studio window shown ({} x {})", (int) stage.getWidth(), (int) stage.getHeight());
+        logVersionsInBackground(() -> AboutInfo.gather(versionText, inference, assets));
         if (!preferences.loaded().warnings().isEmpty()) {
             new FxStudioDialogs(stage).showProblem("Preferences reset to defaults",
                     String.join("\n", preferences.loaded().warnings()));
         }
         StudioStartup.begin(window.viewModel(), preferences, new SampleProjectInstaller(home, assets),
                 features.guide(), initialProject);
+    }
+
+    /**
+     * Every start logs the versions a bug report needs (Java, JavaFX, ONNX Runtime, FFmpeg, device). Starting
+     * ONNX Runtime and FFmpeg takes a moment, so it happens beside the window, not before it.
+     */
+    private static void logVersionsInBackground(Supplier<AboutInfo> versions) {
+        Thread thread = new Thread(() -> {
+            try {
+                LOG.info("Versions:\n{}", versions.get().versionsText());
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("Could not read the runtime versions", e);
+            }
+        }, "fvstudio-versions");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Builds the window on {@code stage} (used by tests as well). */

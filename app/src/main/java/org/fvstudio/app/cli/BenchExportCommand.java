@@ -26,7 +26,7 @@ public final class BenchExportCommand implements Callable<Integer> {
     int frames;
 
     @Option(names = "--image", paramLabel = "FILE",
-            description = "PNG to pan (default: ../shared/data/images/astronaut.png, else a synthetic pattern)")
+            description = "PNG to pan (default: the real astronaut photo of the test material, else a synthetic pattern)")
     Path image;
 
     @Override

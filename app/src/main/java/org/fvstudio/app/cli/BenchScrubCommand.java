@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.fvstudio.bench.RealData;
 import org.fvstudio.motion.bvh.BvhFormatException;
 import org.fvstudio.project.Project;
 import org.fvstudio.timeline.bench.ScrubBenchmark;
@@ -26,7 +27,7 @@ public final class BenchScrubCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "BVH",
-            description = "motion clip (default: ../shared/data/bvh/cmu_01_01.bvh, or under -Dfvstudio.shared.data)")
+            description = "motion clip (default: the checkout's real CMU clip, " + RealData.CMU_CLIP + ")")
     Path bvh;
 
     @Option(names = "--frames", defaultValue = "2000", paramLabel = "N", description = "project length (default: ${DEFAULT-VALUE})")
@@ -49,7 +50,7 @@ public final class BenchScrubCommand implements Callable<Integer> {
         }
         Path clip = bvh != null ? bvh : defaultClip();
         if (clip == null || !Files.isRegularFile(clip)) {
-            err.println("fvstudio bench scrub: " + (clip == null ? "no BVH given and ../shared/data/bvh/cmu_01_01.bvh not found"
+            err.println("fvstudio bench scrub: " + (clip == null ? "no BVH given and " + RealData.searched(RealData.CMU_CLIP) + " not found"
                     : clip + ": file not found") + "; pass a BVH file");
             return 1;
         }
@@ -67,8 +68,6 @@ public final class BenchScrubCommand implements Callable<Integer> {
     }
 
     private static Path defaultClip() {
-        String shared = System.getProperty("fvstudio.shared.data");
-        Path candidate = (shared != null ? Path.of(shared) : Path.of("..", "shared", "data")).resolve("bvh/cmu_01_01.bvh");
-        return Files.isRegularFile(candidate) ? candidate : null;
+        return RealData.find(RealData.CMU_CLIP).orElse(null);
     }
 }

@@ -34,7 +34,7 @@ class BenchCommandTest {
 
     @Test
     void scrubPrintsPerFrameTimesOfTheBvhProjectAgainstTheTarget() {
-        Path bvh = CliProjects.sharedData().resolve("bvh/cmu_01_01.bvh");
+        Path bvh = CliProjects.testData().resolve("bvh/cmu_01_01.bvh");
         int code = run("scrub", bvh.toString(), "--frames", "40", "--size", "64", "--passes", "1");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("40 frames", "64x64 canvas", "load average", "CPU cores")

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.fvstudio.bench.RealData;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.pose.openpose.OpenPoseReader;
 import org.fvstudio.project.GenerationSettings;
@@ -16,7 +17,7 @@ import org.fvstudio.timeline.Interpolation;
 import org.fvstudio.timeline.PoseTrack;
 
 /**
- * A project bundle built from the real shared data (astronaut photo, editor skeletons, Pose2Sim cam03 poses
+ * A project bundle built from the real test material (astronaut photo, editor skeletons, Pose2Sim cam03 poses
  * scaled to a 270x480 canvas), for the command tests; the pack is the inference module's contract test pack.
  */
 final class CliProjects {
@@ -24,8 +25,9 @@ final class CliProjects {
     private CliProjects() {
     }
 
-    static Path sharedData() {
-        return Path.of(System.getProperty("fvstudio.shared.data"));
+    /** The repository's copy of the real material (project-files/src/test/resources, licences beside it). */
+    static Path testData() {
+        return Path.of(System.getProperty(RealData.PROPERTY));
     }
 
     static Path contractPack() {
@@ -33,7 +35,7 @@ final class CliProjects {
     }
 
     static Path create(Path dir, int frames) throws Exception {
-        Path data = sharedData();
+        Path data = testData();
         OpenPoseReader reader = new OpenPoseReader();
         Pose a = reader.readFrame(data.resolve("poses/openpose-editor/pose.json"));
         Pose b = reader.readFrame(data.resolve("poses/openpose-editor/pose_hand_fixed.json"));

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.fvstudio.bench.RealData;
 import org.fvstudio.export.ExportException;
 import org.fvstudio.export.ExportMonitor;
 import org.fvstudio.export.ExportResult;
@@ -27,7 +28,7 @@ import org.fvstudio.pose.render.RgbImage;
 /**
  * Prints export throughput at 512x512: the MP4 encoder alone, a PNG sequence, and the side-by-side review
  * video (which adds heatmap colouring and composition). Frames are a real photograph panned across the canvas
- * (../shared/data/images/astronaut.png when found, else a synthetic pattern).
+ * (the real astronaut photo when found, else a synthetic pattern).
  * <p>
  * Run from project-files/ (add {@code -Pgpl} to both commands for libx264):
  * {@code mvn -B -q -o compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime}
@@ -46,7 +47,7 @@ public final class ExportBenchmark {
 
     /**
      * Exports {@code frames} frames of 512x512 in every way the studio does and prints frames per second to {@code out}.
-     * {@code image} is the photograph to pan (null: astronaut.png from the shared data, else a synthetic pattern).
+     * {@code image} is the photograph to pan (null: the real astronaut photo, else a synthetic pattern).
      */
     public static void run(int frames, Path image, PrintStream out) throws IOException, ExportException {
         RgbImage photo = loadPhoto(image, out);
@@ -122,9 +123,7 @@ public final class ExportBenchmark {
     }
 
     private static RgbImage loadPhoto(Path given, PrintStream out) throws IOException {
-        Path shared = Path.of(System.getProperty("fvstudio.shared.data", "../shared/data"));
-        for (Path candidate : new Path[] {given, shared.resolve("images/astronaut.png"),
-            Path.of("../../shared/data/images/astronaut.png")}) {
+        for (Path candidate : new Path[] {given, RealData.find(RealData.ASTRONAUT).orElse(null)}) {
             if (candidate != null && Files.isRegularFile(candidate)) {
                 return Images.scaledTo(PngImages.read(candidate), SIZE, SIZE);
             }

@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  * is renamed over the target in one atomic step. A failure leaves the target untouched and
  * removes the temporary file.
  */
-final class AtomicFileWriter {
+public final class AtomicFileWriter {
 
     static final String TEMP_SUFFIX = ".tmp";
 
@@ -28,6 +28,11 @@ final class AtomicFileWriter {
 
     AtomicFileWriter(UnaryOperator<OutputStream> streamWrapper) {
         this.streamWrapper = streamWrapper;
+    }
+
+    /** Replaces {@code target} with {@code bytes} atomically (the folder must exist). */
+    public static void replace(Path target, byte[] bytes) throws IOException {
+        DEFAULT.write(target, bytes, null);
     }
 
     /** Writes {@code bytes} to {@code target}; when {@code backup} is not null the previous target is copied there first. */

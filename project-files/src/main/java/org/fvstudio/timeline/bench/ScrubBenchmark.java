@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import org.fvstudio.bench.RealData;
 import org.fvstudio.motion.bvh.BvhFormatException;
 import org.fvstudio.motion.bvh.BvhParser;
 import org.fvstudio.motion.bvh.BvhPoseTrackBuilder;
@@ -28,7 +29,7 @@ import org.fvstudio.timeline.PoseTrack;
  * forward sweep, a backward sweep and random jumps; the figures are printed, not asserted.
  *
  * <p>{@code java -cp ... org.fvstudio.timeline.bench.ScrubBenchmark [BVH] [--frames N] [--size PX] [--passes N]}
- * builds a project from the BVH (default: the CMU 01_01 clip under ../shared/data) with a key on
+ * builds a project from the BVH (default: the CMU 01_01 clip of the real test material) with a key on
  * every frame and a dolly-in over the whole range.
  */
 public final class ScrubBenchmark {
@@ -133,17 +134,8 @@ public final class ScrubBenchmark {
     }
 
     private static Path defaultBvh() throws IOException {
-        String shared = System.getProperty("fvstudio.shared.data");
-        for (Path candidate : new Path[] {
-            shared != null ? Path.of(shared, "bvh", "cmu_01_01.bvh") : null,
-            Path.of("..", "shared", "data", "bvh", "cmu_01_01.bvh"),
-            Path.of("..", "..", "shared", "data", "bvh", "cmu_01_01.bvh"),
-        }) {
-            if (candidate != null && Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IOException("no BVH given and ../shared/data/bvh/cmu_01_01.bvh not found; pass a BVH file as argument");
+        return RealData.find(RealData.CMU_CLIP).orElseThrow(() ->
+                new IOException("no BVH given and " + RealData.searched(RealData.CMU_CLIP) + " not found; pass a BVH file as argument"));
     }
 
     private static int[] visitOrder(int n, int passes, long seed) {

@@ -3,6 +3,8 @@ package org.fvstudio.ui.generation;
 import java.util.Optional;
 import java.util.function.Function;
 
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,8 +15,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
@@ -31,16 +31,22 @@ public final class ResultCompareView extends VBox {
 
     public enum Layout { SIDE_BY_SIDE, OVERLAY }
 
-    private static final double SIZE = 300;
+    /** Side of the frame pictures: as large as the pane allows, within these bounds. */
+    static final double MIN_SIZE = 96;
+    static final double MAX_SIZE = 512;
+    private static final double GAP = 8;
+    /** One caption line above a picture, with its gap. */
+    private static final double TITLE_HEIGHT = 22;
 
     private final StudioViewModel studio;
     private final GenerationWorkspace generation;
     private final Function<Pose, Optional<Image>> skeletons;
-    private final ImageView skeleton = view();
-    private final ImageView generated = view();
-    private final ImageView overlayBase = view();
-    private final ImageView overlayTop = view();
-    private final Rectangle wipe = new Rectangle(SIZE, SIZE);
+    private final DoubleProperty imageSize = new SimpleDoubleProperty(this, "imageSize", 300);
+    private final ImageView skeleton = view(imageSize);
+    private final ImageView generated = view(imageSize);
+    private final ImageView overlayBase = view(imageSize);
+    private final ImageView overlayTop = view(imageSize);
+    private final Rectangle wipe = new Rectangle();
     private final Slider wipeSlider = new Slider(0, 1, 0.5);
     private final ToggleButton sideBySide = new ToggleButton("Side by side");
     private final ToggleButton overlay = new ToggleButton("Overlay");
@@ -48,6 +54,7 @@ public final class ResultCompareView extends VBox {
     private final Button useSettings = new Button("Use these settings");
     private final HBox pair;
     private final VBox overlayBox;
+    private final HBox bar;
     private GeneratedFrame shown;
     private boolean shownStale;
 
@@ -72,24 +79,31 @@ public final class ResultCompareView extends VBox {
             showLayout();
         });
         wipeSlider.setId("compareWipe");
-        wipeSlider.setPrefWidth(SIZE);
-        wipe.widthProperty().bind(wipeSlider.valueProperty().multiply(SIZE));
+        wipeSlider.prefWidthProperty().bind(imageSize);
+        wipe.widthProperty().bind(wipeSlider.valueProperty().multiply(imageSize));
+        wipe.heightProperty().bind(imageSize);
         overlayTop.setClip(wipe);
         useSettings.setId("useSettingsButton");
         useSettings.setOnAction(e -> generation.useSettingsOf(studio.currentFrameProperty().get()));
         info.setId("resultInfo");
+        skeleton.setId("targetSkeletonImage");
+        generated.setId("generatedImage");
         info.setWrapText(true);
 
-        pair = new HBox(8, titled("Target skeleton", skeleton), titled("Generated", generated));
+        pair = new HBox(GAP, titled("Target skeleton", skeleton), titled("Generated", generated));
         StackPane stack = new StackPane(overlayBase, overlayTop);
         stack.setAlignment(Pos.TOP_LEFT);
-        stack.setMaxSize(SIZE, SIZE);
+        stack.maxWidthProperty().bind(imageSize);
+        stack.maxHeightProperty().bind(imageSize);
         overlayBox = new VBox(4, new Label("Skeleton ◀ wipe ▶ generated"), stack, wipeSlider);
-        HBox bar = new HBox(8, sideBySide, overlay, useSettings);
+        bar = new HBox(GAP, sideBySide, overlay, useSettings);
         bar.setAlignment(Pos.CENTER_LEFT);
-        Pane spacer = new Pane();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
         getChildren().setAll(bar, info, pair, overlayBox);
+        // The split pane decides this view's size; the pictures follow it instead of holding it open.
+        setMinSize(0, 0);
+        widthProperty().addListener((obs, old, now) -> fitImages());
+        heightProperty().addListener((obs, old, now) -> fitImages());
+        info.heightProperty().addListener((obs, old, now) -> fitImages());
 
         studio.currentFrameProperty().addListener((obs, old, now) -> refresh());
         studio.document().projectProperty().addListener((obs, old, now) -> refresh());
@@ -124,12 +138,30 @@ public final class ResultCompareView extends VBox {
         return wipeSlider;
     }
 
+    /** Side of the pictures now shown, in pixels. */
+    public double imageSize() {
+        return imageSize.get();
+    }
+
+    /** Pictures as large as the room left under the buttons and the info line allows. */
+    private void fitImages() {
+        Insets pad = getInsets();
+        double width = getWidth() - pad.getLeft() - pad.getRight();
+        double titles = 2 * getSpacing() + TITLE_HEIGHT;
+        double height = getHeight() - pad.getTop() - pad.getBottom() - bar.getHeight() - info.getHeight() - titles;
+        double side = overlay.isSelected()
+                ? Math.min(width, height - wipeSlider.getHeight() - 4)
+                : Math.min((width - GAP) / 2, height);
+        imageSize.set(Math.floor(Math.max(MIN_SIZE, Math.min(MAX_SIZE, side))));
+    }
+
     private void showLayout() {
         boolean side = !overlay.isSelected();
         pair.setVisible(side);
         pair.setManaged(side);
         overlayBox.setVisible(!side);
         overlayBox.setManaged(!side);
+        fitImages();
     }
 
     private void refresh() {
@@ -167,10 +199,10 @@ public final class ResultCompareView extends VBox {
                 r.device(), r.seconds());
     }
 
-    private static ImageView view() {
+    private static ImageView view(DoubleProperty size) {
         ImageView view = new ImageView();
-        view.setFitWidth(SIZE);
-        view.setFitHeight(SIZE);
+        view.fitWidthProperty().bind(size);
+        view.fitHeightProperty().bind(size);
         view.setPreserveRatio(true);
         return view;
     }

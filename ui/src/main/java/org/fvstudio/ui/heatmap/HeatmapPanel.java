@@ -13,6 +13,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -26,6 +27,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.transform.Scale;
 
 import org.fvstudio.cache.ReferenceResult;
 import org.fvstudio.export.FloatMap;
@@ -43,6 +45,10 @@ import org.fvstudio.ui.studio.ViewerMode;
  */
 public final class HeatmapPanel extends VBox {
 
+    /** Tiles shrink to this fraction of their size to fit the pane; below it the pane scrolls instead. */
+    static final double MIN_TILE_SCALE = 0.5;
+    private static final double GAP = 8;
+
     private final StudioViewModel studio;
     private final GenerationWorkspace generation;
     private final Consumer<String> afterOpen;
@@ -50,7 +56,9 @@ public final class HeatmapPanel extends VBox {
     private final ToggleButton shared = new ToggleButton("Shared scale");
     private final ToggleButton perMap = new ToggleButton("Per-map scale");
     private final CheckBox showMask = new CheckBox("Selected tokens");
-    private final FlowPane tiles = new FlowPane(8, 8);
+    private final FlowPane tiles = new FlowPane(GAP, GAP);
+    private final ScrollPane scroll = new ScrollPane();
+    private final Scale tileScale = new Scale(1, 1);
     private final Label legendMin = new Label();
     private final Label legendMax = new Label();
     private final Label legendNote = new Label();
@@ -89,18 +97,22 @@ public final class HeatmapPanel extends VBox {
         HBox controls = new HBox(8, new Label("Opacity"), opacity, shared, perMap, showMask);
         controls.setAlignment(Pos.CENTER_LEFT);
 
-        ImageView bar = new ImageView(HeatmapImages.legendBar(160, 10));
+        ImageView bar = new ImageView(HeatmapImages.legendBar(120, 10));
         HBox legend = new HBox(6, legendMin, bar, legendMax, legendNote);
         legend.setId("heatmapLegend");
         legend.setAlignment(Pos.CENTER_LEFT);
+        // Controls and legend share one line when the pane is wide enough: the room is for the maps.
+        FlowPane header = new FlowPane(16, 4, controls, legend);
         hover.setId("heatmapHover");
         empty.getStyleClass().add("empty-zone");
         empty.setId("heatmapEmpty");
 
-        ScrollPane scroll = new ScrollPane(tiles);
+        scroll.setContent(tiles);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().setAll(new Label("Correlation heatmaps"), controls, legend, hover, empty, scroll);
+        getChildren().setAll(header, hover, empty, scroll);
+        setMinSize(0, 0);
+        scroll.viewportBoundsProperty().addListener((obs, old, now) -> fitTiles());
 
         studio.currentFrameProperty().addListener((obs, old, now) -> rebuild());
         // Other frames finishing must not cost the FX thread a redraw of this one.
@@ -122,7 +134,42 @@ public final class HeatmapPanel extends VBox {
     }
 
     public List<HeatmapTile> tiles() {
-        return tiles.getChildren().stream().map(HeatmapTile.class::cast).toList();
+        return tiles.getChildren().stream().map(node -> (HeatmapTile) ((Group) node).getChildren().get(0)).toList();
+    }
+
+    /** How much the tiles are scaled to fit the pane (1 = full size). */
+    public double tileScale() {
+        return tileScale.getX();
+    }
+
+    /**
+     * The largest scale (at most 1) at which every tile fits the visible part of the pane, over every way of
+     * breaking them into rows; a pane too small even at {@link #MIN_TILE_SCALE} scrolls.
+     */
+    static double fittingScale(int count, double tileWidth, double tileHeight, double width, double height) {
+        if (count == 0 || tileWidth <= 0 || tileHeight <= 0 || width <= 0 || height <= 0) {
+            return 1;
+        }
+        double best = 0;
+        for (int columns = 1; columns <= count; columns++) {
+            int rows = (count + columns - 1) / columns;
+            double across = (width - (columns - 1) * GAP - 1) / (columns * tileWidth);
+            double down = (height - (rows - 1) * GAP - 1) / (rows * tileHeight);
+            best = Math.max(best, Math.min(across, down));
+        }
+        return Math.max(MIN_TILE_SCALE, Math.min(1, best));
+    }
+
+    private void fitTiles() {
+        List<HeatmapTile> shownTiles = tiles();
+        if (shownTiles.isEmpty()) {
+            return;
+        }
+        HeatmapTile first = shownTiles.get(0);
+        double scale = fittingScale(shownTiles.size(), first.prefWidth(-1), first.prefHeight(-1),
+                scroll.getViewportBounds().getWidth(), scroll.getViewportBounds().getHeight());
+        tileScale.setX(scale);
+        tileScale.setY(scale);
     }
 
     private void rebuild() {
@@ -167,7 +214,11 @@ public final class HeatmapPanel extends VBox {
             tile.hoverTextProperty().addListener((obs, old, now) -> hover.setText(now.isEmpty() ? " " : now));
             made.add(tile);
         }
-        tiles.getChildren().setAll(made);
+        tiles.getChildren().setAll(made.stream().map(tile -> {
+            tile.getTransforms().setAll(tileScale);
+            return new Group(tile);
+        }).toList());
+        fitTiles();
     }
 
     private void open(String referenceId) {

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.fvstudio.assets.BundledAssets;
+import org.fvstudio.media.FfmpegVersion;
 
-/** Everything Help > About shows, gathered off the FX thread. */
+/** Everything Help > About shows (and the studio logs at start), gathered off the FX thread. */
 public record AboutInfo(String appVersion, String javaVersion, String javafxVersion,
-                        String onnxRuntimeVersion, String device, List<LicenceText> licences) {
+                        String onnxRuntimeVersion, String ffmpegVersion, String device, List<LicenceText> licences) {
 
     public AboutInfo {
         licences = List.copyOf(licences);
@@ -17,7 +18,8 @@ public record AboutInfo(String appVersion, String javaVersion, String javafxVers
         String java = System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
                 + System.getProperty("java.vm.name") + ")";
         String javafx = Optional.ofNullable(System.getProperty("javafx.runtime.version")).orElse("unknown");
-        return new AboutInfo(appVersion, java, javafx, inference.runtimeVersion(), inference.deviceInUse(),
+        return new AboutInfo(appVersion, java, javafx, inference.runtimeVersion(), FfmpegVersion.text(),
+                inference.deviceInUse(),
                 LicenceTexts.read(assets));
     }
 
@@ -28,6 +30,7 @@ public record AboutInfo(String appVersion, String javaVersion, String javafxVers
                 "Java: " + javaVersion,
                 "JavaFX: " + javafxVersion,
                 "ONNX Runtime: " + onnxRuntimeVersion,
+                "FFmpeg: " + ffmpegVersion,
                 "Device: " + device);
     }
 }

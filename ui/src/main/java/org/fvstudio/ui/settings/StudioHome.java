@@ -37,6 +37,11 @@ public final class StudioHome {
         return root.resolve("untitled");
     }
 
+    /** Divider positions and other window layout that the studio remembers between sessions. */
+    public Path windowLayoutFile() {
+        return root.resolve("window-layout.json");
+    }
+
     public Path logsFolder() {
         return root.resolve("logs");
     }

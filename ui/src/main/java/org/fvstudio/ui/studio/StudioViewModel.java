@@ -100,6 +100,11 @@ public final class StudioViewModel {
         currentFrame.addListener((obs, old, frame) -> viewerMode.set(ViewerMode.TARGET));
     }
 
+    /** The studio's home folder (preferences, recent projects, window layout, logs). */
+    public StudioHome home() {
+        return home;
+    }
+
     // ---- state -------------------------------------------------------------------------------
 
     public ProjectDocument document() {

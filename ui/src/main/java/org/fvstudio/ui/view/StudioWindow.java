@@ -14,6 +14,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -38,6 +39,7 @@ import org.fvstudio.ui.generation.GenerationStatusView;
 import org.fvstudio.ui.generation.GenerationWorkspace;
 import org.fvstudio.ui.generation.ResultCompareView;
 import org.fvstudio.ui.heatmap.HeatmapPanel;
+import org.fvstudio.ui.settings.WindowLayout;
 import org.fvstudio.ui.studio.MotionImport;
 import org.fvstudio.ui.timeline.TimelineEditor;
 import org.fvstudio.ui.studio.StudioViewModel;
@@ -81,6 +83,7 @@ public final class StudioWindow {
     private final ResultCompareView results;
     private final HeatmapPanel heatmaps;
     private final TabPane centreTabs;
+    private final WindowLayout layout;
     private final Menu recentMenu = new Menu("Open Recent");
     private final MenuBar menuBar;
     private final Timeline autosave;
@@ -100,9 +103,12 @@ public final class StudioWindow {
         Tab editorTab = new Tab("Editor", viewer);
         editorTab.setId("editorTab");
         this.heatmaps = new HeatmapPanel(viewModel, generation, id -> centreTabsSelect(editorTab));
-        // The frames keep their natural height; the heatmaps take whatever room is left.
-        VBox resultPane = new VBox(results, heatmaps);
-        VBox.setVgrow(heatmaps, javafx.scene.layout.Priority.ALWAYS);
+        this.layout = WindowLayout.load(viewModel.home().windowLayoutFile());
+        // Frame and target above, every reference's heatmap below; both scale to the room they get.
+        SplitPane resultPane = new SplitPane(results, heatmaps);
+        resultPane.setId("resultSplit");
+        resultPane.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        layout.restore("results", resultPane, 0.5);
         Tab resultTab = new Tab("Generated + heatmaps", resultPane);
         resultTab.setId("resultTab");
         this.centreTabs = new TabPane(editorTab, resultTab);
@@ -112,9 +118,24 @@ public final class StudioWindow {
         InspectorView inspector = new InspectorView(viewModel);
         inspector.addSection("Selected joint", new JointInspectorView(viewModel, skeletonEditor));
         inspector.addSection("Virtual camera", new CameraInspectorView(viewModel, timelineEditor));
-        inspector.addSection("Generation", new GenerationPanel(generation));
-        SplitPane centre = new SplitPane(new ReferenceBinView(viewModel), centreTabs, inspector);
-        centre.setDividerPositions(0.2, 0.76);
+        // Generation gets its own tab beside the inspector: settings and Generate in one place, at the top.
+        ScrollPane generationScroll = new ScrollPane(new GenerationPanel(generation));
+        generationScroll.setFitToWidth(true);
+        Tab inspectorTab = new Tab("Inspector", inspector);
+        inspectorTab.setId("inspectorTab");
+        Tab generationTab = new Tab("Generate", generationScroll);
+        generationTab.setId("generationTab");
+        TabPane side = new TabPane(inspectorTab, generationTab);
+        side.setId("sideTabs");
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        centreTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now == resultTab) {
+                side.getSelectionModel().select(generationTab);
+            }
+        });
+        SplitPane centre = new SplitPane(new ReferenceBinView(viewModel), centreTabs, side);
+        centre.setId("workspaceSplit");
+        layout.restore("workspace", centre, 0.2, 0.76);
         BorderPane root = new BorderPane(centre);
         root.setId("studioRoot");
         menuBar = buildMenuBar();
@@ -135,7 +156,10 @@ public final class StudioWindow {
             event.consume();
             requestQuit();
         });
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> viewer.videoFrames().close());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            viewer.videoFrames().close();
+            layout.save();
+        });
 
         autosave = new Timeline(new KeyFrame(AUTOSAVE_INTERVAL, e -> viewModel.autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
@@ -196,6 +220,11 @@ public final class StudioWindow {
 
     public HeatmapPanel heatmaps() {
         return heatmaps;
+    }
+
+    /** The remembered divider positions of the window's split panes. */
+    public WindowLayout layout() {
+        return layout;
     }
 
     /** Shows the generated frame and its heatmaps. */
