@@ -85,6 +85,15 @@ public record Project(String name, double fps, int frameCount, int canvasWidth, 
         return references.stream().filter(ReferenceShot::enabled).toList();
     }
 
+    /**
+     * The references a generation reads: the enabled ones, narrowed to {@code referencesUsed} unless that is
+     * empty. The pipeline and the studio's checks both ask here, so they can never disagree.
+     */
+    public List<ReferenceShot> generationReferences(List<String> referencesUsed) {
+        return enabledReferences().stream().filter(r -> referencesUsed.isEmpty() || referencesUsed.contains(r.id()))
+                .toList();
+    }
+
     public Project withName(String newName) {
         return new Project(newName, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
                 timeline, drivingVideo, motion);

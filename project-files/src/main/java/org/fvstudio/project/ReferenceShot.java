@@ -1,5 +1,7 @@
 package org.fvstudio.project;
 
+import org.fvstudio.pose.Keypoint;
+import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
 
 /**
@@ -11,6 +13,10 @@ import org.fvstudio.pose.Pose;
  */
 public record ReferenceShot(String id, String name, String imageFile, Pose pose, ShotScale scale,
                             boolean enabled, String note) {
+
+    /** Fewer visible body joints than this and a reference cannot be correlated with a target pose. */
+    public static final int MIN_SKELETON_JOINTS = 2;
+    private static final int BODY_JOINTS = 18;
 
     public ReferenceShot {
         if (id == null || id.isBlank()) {
@@ -24,6 +30,27 @@ public record ReferenceShot(String id, String name, String imageFile, Pose pose,
         }
         name = name == null ? "" : name;
         note = note == null ? "" : note;
+    }
+
+    /** Whether the skeleton shows a body: at least {@link #MIN_SKELETON_JOINTS} body joints above the visibility threshold. */
+    public boolean hasSkeleton() {
+        return visibleBodyJoints(pose) >= MIN_SKELETON_JOINTS;
+    }
+
+    /** Body joints (the 18 OpenPose points) visible in {@code pose}, over every person. */
+    public static int visibleBodyJoints(Pose pose) {
+        int n = 0;
+        for (PersonPose person : pose.people()) {
+            for (int j = 0; j < BODY_JOINTS; j++) {
+                n += person.confidence(j) > Keypoint.VISIBLE_THRESHOLD ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** The name an artist reads: the label, else the id. */
+    public String displayName() {
+        return name.isBlank() ? id : name;
     }
 
     public ReferenceShot withName(String newName) {

@@ -21,8 +21,6 @@ import org.fvstudio.inference.scheduler.SchedulerRun;
 import org.fvstudio.inference.selection.BankSelection;
 import org.fvstudio.inference.selection.BankSpec;
 import org.fvstudio.inference.selection.TokenSelector;
-import org.fvstudio.pose.Keypoint;
-import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.project.Project;
@@ -38,7 +36,7 @@ import org.fvstudio.project.ReferenceShot;
 public final class GenerationPipeline implements FrameGenerator {
 
     /** Fewer visible body joints than this and the frame has "no visible body". */
-    static final int MIN_VISIBLE_JOINTS = 2;
+    static final int MIN_VISIBLE_JOINTS = ReferenceShot.MIN_SKELETON_JOINTS;
 
     private final ModelPack pack;
     private final PackManifest m;
@@ -80,33 +78,24 @@ public final class GenerationPipeline implements FrameGenerator {
     }
 
     private static List<ReferenceShot> chooseReferences(Project project, GenerationOptions options) throws GenerationException {
-        List<ReferenceShot> chosen = new ArrayList<>();
-        for (ReferenceShot r : project.enabledReferences()) {
-            if (options.referencesUsed().isEmpty() || options.referencesUsed().contains(r.id())) {
-                chosen.add(r);
-            }
-        }
+        List<ReferenceShot> chosen = project.generationReferences(options.referencesUsed());
         if (chosen.isEmpty()) {
             throw new GenerationException(GenerationError.Kind.INVALID_INPUT, "project '" + project.name()
                     + "' has no enabled reference shot to generate from (enable at least one reference)");
         }
-        for (ReferenceShot r : chosen) {
-            if (visibleBodyJoints(r.pose()) < MIN_VISIBLE_JOINTS) {
-                throw new GenerationException(GenerationError.Kind.INVALID_INPUT, "reference '" + r.name() + "' ("
-                        + r.id() + ") has no visible body in its pose: set its skeleton first");
-            }
+        List<String> withoutSkeleton = chosen.stream().filter(r -> !r.hasSkeleton())
+                .map(r -> "'" + r.displayName() + "' (" + r.id() + ")").toList();
+        if (!withoutSkeleton.isEmpty()) {
+            throw new GenerationException(GenerationError.Kind.INVALID_INPUT, (withoutSkeleton.size() == 1
+                    ? "reference " + withoutSkeleton.get(0) + " has"
+                    : "references " + String.join(", ", withoutSkeleton) + " have")
+                    + " no visible body in the skeleton: detect or place it first, or untick the reference");
         }
         return List.copyOf(chosen);
     }
 
     static int visibleBodyJoints(Pose pose) {
-        int n = 0;
-        for (PersonPose p : pose.people()) {
-            for (int j = 0; j < 18; j++) {
-                n += p.confidence(j) > Keypoint.VISIBLE_THRESHOLD ? 1 : 0;
-            }
-        }
-        return n;
+        return ReferenceShot.visibleBodyJoints(pose);
     }
 
     @Override

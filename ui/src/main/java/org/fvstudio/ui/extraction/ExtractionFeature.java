@@ -66,7 +66,7 @@ public final class ExtractionFeature {
         addToImports(menu(window.menuBar(), "fileMenu").orElseThrow(
                 () -> new IllegalStateException("the studio window has no File menu")), fromVideo);
 
-        studio.referenceCommands().add(new ReferenceCommand("Detect pose", "contextDetectPose", extraction::detectPose));
+        studio.referenceCommands().add(new ReferenceCommand("Detect pose", ReferenceCommand.DETECT_POSE, extraction::detectPose));
         Node bar = window.stage().getScene().lookup("#statusBar");
         if (bar instanceof StatusBarView statusBar) {
             statusBar.addSection(new ExtractionStatusView(extraction));

@@ -12,6 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 import javafx.application.Platform;
@@ -31,7 +34,11 @@ import org.fvstudio.inference.job.FrameResult;
 import org.fvstudio.inference.pack.PackException;
 import org.fvstudio.project.Project;
 import org.fvstudio.ui.preferences.Preferences;
+import org.fvstudio.ui.edit.SnapshotEdit;
+import org.fvstudio.ui.studio.ReferenceCommand;
+import org.fvstudio.ui.studio.StudioDialogs.ReferenceFix;
 import org.fvstudio.ui.studio.StudioViewModel;
+import org.fvstudio.ui.studio.ViewerMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +72,7 @@ public final class GenerationWorkspace implements AutoCloseable {
     private final IntegerProperty refreshesApplied = new SimpleIntegerProperty(this, "refreshesApplied");
     private final BooleanProperty seedLocked = new SimpleBooleanProperty(this, "seedLocked", true);
     private final ObjectProperty<FrameRange> range = new SimpleObjectProperty<>(this, "range", FrameRange.ALL);
+    private Consumer<String> showReference;
     private IntSupplier inPoint = () -> 0;
     private IntSupplier outPoint = () -> Integer.MAX_VALUE;
     private volatile long cacheLimitBytes = DEFAULT_CACHE_LIMIT_BYTES;
@@ -72,6 +80,10 @@ public final class GenerationWorkspace implements AutoCloseable {
 
     public GenerationWorkspace(StudioViewModel studio) {
         this.studio = studio;
+        this.showReference = id -> {
+            studio.selectedReferenceIdProperty().set(id);
+            studio.viewerModeProperty().set(ViewerMode.REFERENCE);
+        };
         this.service = new GenerationService(this::store, this::accept, message -> studio.statusProperty().set(message));
         studio.document().locationProperty().addListener((obs, old, now) -> {
             if (old == null || !old.folder().equals(now.folder())) {
@@ -145,8 +157,14 @@ public final class GenerationWorkspace implements AutoCloseable {
         return generate(range.get());
     }
 
-    /** Queues the frames of {@code which}; empty (with a status message) when there is nothing to do. */
+    /**
+     * Queues the frames of {@code which}; empty (with a status message) when there is nothing to do, or when
+     * a reference it would read has no skeleton (the artist is asked how to fix that first).
+     */
     public Optional<GenerationRequest> generate(FrameRange which) {
+        if (!referencesReady()) {
+            return Optional.empty();
+        }
         List<Integer> frames = framesOf(which);
         if (frames.isEmpty()) {
             studio.statusProperty().set(which == FrameRange.STALE ? "Nothing to generate: no stale or missing frames"
@@ -163,6 +181,43 @@ public final class GenerationWorkspace implements AutoCloseable {
         GenerationRequest request = service.enqueue(studio.project(), studio.document().bundleFolder(), frames);
         studio.statusProperty().set("Queued generation " + request.describe());
         return request;
+    }
+
+    /** How the window shows a reference for placing its skeleton by hand (select it, show it in the editor). */
+    public void setReferenceEditor(Consumer<String> showReference) {
+        this.showReference = showReference;
+    }
+
+    private boolean referencesReady() {
+        Project project = studio.project();
+        ReferenceBlockers blockers = ReferenceBlockers.of(project);
+        if (blockers.noneUsed()) {
+            studio.reportProblem("Cannot generate", "no reference is ticked \"Use\" in the reference bin: import a "
+                    + "shot of the character, give it a skeleton (Pose \u25b8 Detect pose or Add person) and tick it");
+            return false;
+        }
+        if (!blockers.any()) {
+            return true;
+        }
+        Optional<ReferenceCommand> detect = studio.referenceCommands().stream()
+                .filter(c -> c.id().equals(ReferenceCommand.DETECT_POSE)).findFirst();
+        Set<ReferenceFix> offered = EnumSet.of(ReferenceFix.PLACE_SKELETON, ReferenceFix.UNTICK);
+        detect.ifPresent(d -> offered.add(ReferenceFix.DETECT_POSE));
+        String first = blockers.withoutSkeleton().get(0).id();
+        switch (studio.askReferenceFix(blockers.message(), offered)) {
+            case UNTICK -> {
+                studio.edit(new SnapshotEdit("Untick references without a skeleton", project, blockers.untick(project)));
+                return blockers.othersRemain();
+            }
+            case PLACE_SKELETON -> {
+                showReference.accept(first);
+                studio.statusProperty().set("Place the skeleton of " + blockers.withoutSkeleton().get(0).displayName()
+                        + ": Pose \u25b8 Add person, then drag the joints");
+            }
+            case DETECT_POSE -> detect.ifPresent(d -> d.action().accept(first));
+            case CANCEL -> studio.statusProperty().set("Generate cancelled: references without a skeleton");
+        }
+        return false;
     }
 
     public List<Integer> framesOf(FrameRange which) {

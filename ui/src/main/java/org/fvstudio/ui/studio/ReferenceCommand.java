@@ -12,6 +12,9 @@ import java.util.function.Consumer;
  */
 public record ReferenceCommand(String text, String id, Consumer<String> action) {
 
+    /** The id of Detect pose, which other features offer as a fix. */
+    public static final String DETECT_POSE = "contextDetectPose";
+
     public ReferenceCommand {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(id, "id");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the view-model asks the user. The window answers with native choosers and alerts;
@@ -29,5 +30,27 @@ public interface StudioDialogs {
 
     void showProblem(String title, String message);
 
+    /**
+     * Generate cannot run because of these references: asks which fix to apply.
+     *
+     * @param offered the fixes this studio can apply (Detect pose only when detection is installed)
+     */
+    ReferenceFix askReferenceFix(String message, Set<ReferenceFix> offered);
+
     enum UnsavedChoice { SAVE, DISCARD, CANCEL }
+
+    /** What to do about references that Generate cannot use. */
+    enum ReferenceFix {
+        DETECT_POSE("Detect pose"), PLACE_SKELETON("Place skeleton"), UNTICK("Untick them"), CANCEL("Cancel");
+
+        private final String label;
+
+        ReferenceFix(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 }

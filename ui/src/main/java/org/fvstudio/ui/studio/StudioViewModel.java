@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import javafx.beans.binding.Bindings;
@@ -61,6 +62,9 @@ public final class StudioViewModel {
     private final BackgroundTasks tasks;
     private final StudioHome home;
     private final RecentProjects recent;
+    /** A reference whose shorter side is below this many pixels is imported with a warning. */
+    static final int SMALL_REFERENCE_PX = 64;
+
     private final StudioDialogs dialogs;
     private final ProjectDocument document;
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
@@ -441,34 +445,58 @@ public final class StudioViewModel {
         }
     }
 
-    /** Imports images as reference shots; if any file is bad, nothing is imported and the file is named. */
+    /**
+     * Imports images as reference shots, in the background. Files that cannot be imported are named in one
+     * message and leave nothing behind; the others are imported. A new shot has no skeleton yet, so it comes in
+     * unticked ("Use" off) until the artist gives it one.
+     */
     public void importReferenceFiles(List<Path> files) {
         Path folder = document.bundleFolder();
         Project snapshot = document.project();
         tasks.submit("Importing " + files.size() + " reference image(s)", ctx -> {
             List<ReferenceShot> shots = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
             List<String> usedIds = new ArrayList<>(snapshot.references().stream().map(ReferenceShot::id).toList());
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 ctx.progress(i / (double) files.size(), "Importing " + file.getFileName());
-                requireImageName(file);
-                ProjectStorage.ImportedImage image = storage.importReferenceImage(folder, file);
-                String id = nextReferenceId(usedIds);
-                usedIds.add(id);
-                shots.add(new ReferenceShot(id, stem(file), image.fileName(),
-                        Pose.empty(image.width(), image.height()), ShotScale.OTHER, true, ""));
+                try {
+                    requireImageName(file);
+                    ProjectStorage.ImportedImage image = storage.importReferenceImage(folder, file);
+                    if (Math.min(image.width(), image.height()) < SMALL_REFERENCE_PX) {
+                        problems.add(file.getFileName() + ": imported, but at " + image.width() + "x" + image.height()
+                                + " pixels it is too small to show the character (the pack works at 128 or more)");
+                    }
+                    String id = nextReferenceId(usedIds);
+                    usedIds.add(id);
+                    shots.add(new ReferenceShot(id, stem(file), image.fileName(),
+                            Pose.empty(image.width(), image.height()), ShotScale.OTHER, false, ""));
+                } catch (Exception e) {
+                    // One bad file must not cost the others: name it and go on.
+                    problems.add(e.getMessage() != null ? e.getMessage() : file.getFileName() + ": cannot be imported");
+                }
             }
-            return shots;
+            return new ImportedReferences(shots, problems);
         }, outcome -> {
-            if (outcome instanceof Outcome.Success<List<ReferenceShot>> success) {
-                List<ReferenceShot> shots = success.value();
-                if (edit(new AddReferencesEdit(shots))) {
-                    selectedReferenceId.set(shots.get(shots.size() - 1).id());
+            if (outcome instanceof Outcome.Success<ImportedReferences> success) {
+                ImportedReferences imported = success.value();
+                if (!imported.shots().isEmpty() && edit(new AddReferencesEdit(imported.shots()))) {
+                    selectedReferenceId.set(imported.shots().get(imported.shots().size() - 1).id());
+                    status.set("Imported " + imported.shots().size() + " reference(s), unticked until each has a "
+                            + "skeleton (Pose \u25b8 Detect pose or Add person)");
+                }
+                if (!imported.problems().isEmpty()) {
+                    report(imported.shots().isEmpty() ? "Cannot import reference images"
+                            : "Some reference images need attention", String.join("\n", imported.problems()));
                 }
             } else {
                 reportOutcome("Cannot import reference images", outcome);
             }
         });
+    }
+
+    /** What a batch import brought in, and what it could not or warns about. */
+    private record ImportedReferences(List<ReferenceShot> shots, List<String> problems) {
     }
 
     public void importPoseFiles() {
@@ -641,6 +669,12 @@ public final class StudioViewModel {
     }
 
     /** Reports a problem to the user (dialog, status bar, log); for commands that live outside this class. */
+    /** Asks the artist how to fix references that Generate cannot use. */
+    public StudioDialogs.ReferenceFix askReferenceFix(String message, Set<StudioDialogs.ReferenceFix> offered) {
+        LOG.info("Generate blocked: {}", message.replace('\n', ' '));
+        return dialogs.askReferenceFix(message, offered);
+    }
+
     public void reportProblem(String title, String message) {
         report(title, message);
     }

@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -121,6 +124,23 @@ public final class FxStudioDialogs implements StudioDialogs {
         alert.setHeaderText(title);
         alert.setContentText(message);
         alert.show();
+    }
+
+    @Override
+    public ReferenceFix askReferenceFix(String message, Set<ReferenceFix> offered) {
+        Map<ButtonType, ReferenceFix> buttons = new LinkedHashMap<>();
+        for (ReferenceFix fix : ReferenceFix.values()) {
+            if (fix == ReferenceFix.CANCEL || offered.contains(fix)) {
+                buttons.put(new ButtonType(fix.label(), fix == ReferenceFix.CANCEL
+                        ? ButtonBar.ButtonData.CANCEL_CLOSE : ButtonBar.ButtonData.OTHER), fix);
+            }
+        }
+        Alert alert = new Alert(Alert.AlertType.WARNING, "", buttons.keySet().toArray(ButtonType[]::new));
+        alert.initOwner(owner);
+        alert.setTitle("Cannot generate yet");
+        alert.setHeaderText("Generate needs a skeleton on every reference it uses");
+        alert.setContentText(message);
+        return alert.showAndWait().map(buttons::get).orElse(ReferenceFix.CANCEL);
     }
 
     private void start(DirectoryChooser chooser) {

@@ -140,7 +140,8 @@ public final class ReferenceBinView extends BorderPane {
         private final Label name = new Label();
         private final Label scale = new Label();
         private final CheckBox enabled = new CheckBox("Use");
-        private final VBox text = new VBox(4, name, scale, enabled);
+        private final Label noSkeleton = new Label("no skeleton: detect or place it");
+        private final VBox text = new VBox(4, name, scale, enabled, noSkeleton);
         private final HBox root = new HBox(8, new StackPane(thumbnail), text);
 
         ReferenceCell() {
@@ -149,6 +150,7 @@ public final class ReferenceBinView extends BorderPane {
             thumbnail.setPreserveRatio(true);
             name.getStyleClass().add("reference-name");
             scale.getStyleClass().add("shot-scale");
+            noSkeleton.getStyleClass().add("reference-warning");
             root.setAlignment(Pos.CENTER_LEFT);
             enabled.setOnAction(e -> {
                 ReferenceShot shot = getItem();
@@ -171,6 +173,9 @@ public final class ReferenceBinView extends BorderPane {
             name.setText(shot.name().isBlank() ? shot.id() : shot.name());
             scale.setText(shot.scale().label());
             enabled.setSelected(shot.enabled());
+            boolean missing = !shot.hasSkeleton();
+            noSkeleton.setVisible(missing);
+            noSkeleton.setManaged(missing);
             root.setOpacity(shot.enabled() ? 1.0 : 0.55);
             setGraphic(root);
             setContextMenu(contextMenu(shot));

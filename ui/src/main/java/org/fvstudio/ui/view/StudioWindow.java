@@ -103,6 +103,11 @@ public final class StudioWindow {
         Tab editorTab = new Tab("Editor", viewer);
         editorTab.setId("editorTab");
         this.heatmaps = new HeatmapPanel(viewModel, generation, id -> centreTabsSelect(editorTab));
+        generation.setReferenceEditor(id -> {
+            viewModel.selectedReferenceIdProperty().set(id);
+            viewModel.viewerModeProperty().set(ViewerMode.REFERENCE);
+            centreTabsSelect(editorTab);
+        });
         this.layout = WindowLayout.load(viewModel.home().windowLayoutFile());
         // Frame and target above, every reference's heatmap below; both scale to the room they get.
         SplitPane resultPane = new SplitPane(results, heatmaps);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Answers the view-model's questions from a script and records what it was asked and told. */
 public final class ScriptedDialogs implements StudioDialogs {
@@ -18,6 +19,9 @@ public final class ScriptedDialogs implements StudioDialogs {
     public final List<String> unsavedQuestions = new ArrayList<>();
     public final List<String> problems = new ArrayList<>();
     public final List<Path> recoveryOffers = new ArrayList<>();
+    public final List<String> referenceFixQuestions = new ArrayList<>();
+    public final List<Set<ReferenceFix>> referenceFixOffers = new ArrayList<>();
+    public ReferenceFix referenceFixAnswer = ReferenceFix.CANCEL;
 
     @Override
     public Optional<Path> chooseProjectToOpen() {
@@ -59,5 +63,12 @@ public final class ScriptedDialogs implements StudioDialogs {
     @Override
     public void showProblem(String title, String message) {
         problems.add(title + ": " + message);
+    }
+
+    @Override
+    public ReferenceFix askReferenceFix(String message, Set<ReferenceFix> offered) {
+        referenceFixQuestions.add(message);
+        referenceFixOffers.add(offered);
+        return referenceFixAnswer;
     }
 }

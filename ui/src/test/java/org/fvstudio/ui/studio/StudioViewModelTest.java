@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.fvstudio.project.Project;
+import org.fvstudio.project.io.ProjectBundle;
+import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.project.ShotScale;
 import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.document.BundleProjectStorage;
@@ -82,17 +84,49 @@ class StudioViewModelTest {
     }
 
     @Test
-    void aNonImageFileIsNamedAndNothingIsImported() throws IOException {
+    void aBadFileInABatchIsNamedAndTheGoodOnesAreImportedWithoutOrphans() throws IOException {
         Path dir = images();
         Path text = Files.writeString(dir.resolve("notes.png"), "these are notes, not pixels");
-        Project before = viewModel.project();
+        List<Path> batch = List.of(dir.resolve("astronaut.png"), text, dir.resolve("pose2sim_cam03_frame30.jpg"));
 
-        fx(() -> viewModel.importReferenceFiles(List.of(dir.resolve("astronaut.png"), text)));
+        fx(() -> viewModel.importReferenceFiles(batch));
         awaitJobs(tasks);
 
-        assertThat(viewModel.project()).isEqualTo(before);
+        assertThat(viewModel.project().references()).extracting(ReferenceShot::name)
+                .containsExactly("astronaut", "pose2sim_cam03_frame30");
         assertThat(dialogs.problems).singleElement().asString()
-                .contains("Cannot import reference images", "notes.png", "not a PNG or JPEG");
+                .contains("Some reference images need attention", "notes.png", "not a PNG or JPEG");
+        Path references = viewModel.document().bundleFolder().resolve(ProjectBundle.REFERENCES_DIR);
+        try (var files = Files.list(references)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                    .as("every copied file belongs to an imported reference")
+                    .containsExactlyInAnyOrderElementsOf(viewModel.project().references().stream()
+                            .map(ReferenceShot::imageFile).toList());
+        }
+    }
+
+    @Test
+    void aNewReferenceHasNoSkeletonSoItComesInUnticked() {
+        importBothImages();
+        assertThat(viewModel.project().references()).allSatisfy(r -> {
+            assertThat(r.hasSkeleton()).isFalse();
+            assertThat(r.enabled()).as("%s ticked", r.name()).isFalse();
+        });
+        assertThat(viewModel.statusProperty().get()).contains("unticked until each has a skeleton");
+    }
+
+    @Test
+    void aTinyImageIsImportedWithAWarning() throws IOException {
+        Path tiny = temp.resolve("in").resolve("thumb.png");
+        Files.createDirectories(tiny.getParent());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(10, 10, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", tiny.toFile());
+
+        fx(() -> viewModel.importReferenceFiles(List.of(tiny)));
+        awaitJobs(tasks);
+
+        assertThat(viewModel.project().references()).singleElement().extracting(ReferenceShot::name).isEqualTo("thumb");
+        assertThat(dialogs.problems).singleElement().asString().contains("thumb.png", "10x10", "too small");
     }
 
     @Test
