@@ -19,6 +19,8 @@ public final class BundledAssets {
 
     public static final String PROPERTY = "fvstudio.assets";
     public static final String SAMPLE_PROJECT = "sample/Sample.fvs";
+    /** The embedded pose estimator's model (MoveNet Thunder, converted by tools/tfjs2onnx). */
+    public static final String EMBEDDED_POSE_MODEL = "models/movenet/movenet-thunder.onnx";
 
     private final Path root;
 
@@ -91,5 +93,11 @@ public final class BundledAssets {
     public Optional<Path> sampleProject() {
         Path sample = root.resolve(SAMPLE_PROJECT);
         return Files.isRegularFile(sample.resolve("project.json")) ? Optional.of(sample) : Optional.empty();
+    }
+
+    /** The embedded pose estimator's model, when this installation has it. */
+    public Optional<Path> embeddedPoseModel() {
+        Path model = root.resolve(EMBEDDED_POSE_MODEL);
+        return Files.isRegularFile(model) ? Optional.of(model) : Optional.empty();
     }
 }

@@ -50,7 +50,7 @@ public final class StudioFeatures {
                 () -> InferenceSettings.from(preferences.current()), new FxExtractionDialogs(window.stage()));
         if (inference instanceof OnnxInferenceStatus onnx) {
             extraction.extraction().deviceUsedProperty().addListener(
-                    (obs, old, device) -> onnx.recordDeviceUsed("DWPose " + device));
+                    (obs, old, device) -> onnx.recordDeviceUsed(device));
         }
         usePreferencesForGeneration(window.generation(), preferences);
         for (String warning : preferences.loaded().warnings()) {

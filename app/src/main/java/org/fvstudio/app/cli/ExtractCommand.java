@@ -9,8 +9,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.fvstudio.inference.runtime.CancellationToken;
-import org.fvstudio.inference.dwpose.DwposeExtractor;
+import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.inference.dwpose.DwposeModels;
+import org.fvstudio.inference.estimation.EstimatorChoice;
+import org.fvstudio.inference.estimation.SkeletonDetectors;
+import org.fvstudio.inference.skeleton.SkeletonDetector;
 import org.fvstudio.inference.dwpose.ExtractionCancelledException;
 import org.fvstudio.inference.dwpose.ExtractionProgress;
 import org.fvstudio.inference.dwpose.OneEuroSettings;
@@ -35,8 +38,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fvstudio extract VIDEO|IMAGE --out DIR}: DWPose skeletons as OpenPose JSON, one file per frame. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Extract DWPose whole-body skeletons from a video or a picture into OpenPose JSON files.",
-            "Needs yolox_l.onnx and dw-ll_ucoco_384.onnx in the model folder; nothing is downloaded."},
+        description = {"Extract skeletons from a video or a picture into OpenPose JSON files.",
+            "DWPose (whole body) when yolox_l.onnx and dw-ll_ucoco_384.onnx are in the model folder, else the embedded",
+            "estimator (MoveNet, body only) that ships with FV Studio; nothing is downloaded."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:poses written", "1:models missing, unreadable input or inference failure", "2:invalid options"})
 public final class ExtractCommand implements Callable<Integer> {
@@ -60,6 +64,10 @@ public final class ExtractCommand implements Callable<Integer> {
             description = "folder holding yolox_l.onnx and dw-ll_ucoco_384.onnx (default: <fvstudio home>/models/dwpose)")
     Path models;
 
+    @Option(names = "--estimator", defaultValue = "auto", paramLabel = "auto|dwpose|embedded",
+            description = "auto: DWPose when its files are present, else the embedded estimator (default: ${DEFAULT-VALUE})")
+    String estimator;
+
     @Option(names = "--stride", defaultValue = "1", paramLabel = "N", description = "use every N-th video frame (default: ${DEFAULT-VALUE})")
     int stride;
 
@@ -81,7 +89,9 @@ public final class ExtractCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         SessionSettings settings;
+        EstimatorChoice choice;
         try {
+            choice = EstimatorChoice.parse(estimator);
             if (stride < 1) {
                 throw new IllegalArgumentException("--stride must be >= 1, got " + stride);
             }
@@ -95,10 +105,11 @@ public final class ExtractCommand implements Callable<Integer> {
             return FAILED;
         }
         try {
-            DwposeModels located = models == null ? DwposeModels.locate() : DwposeModels.locate(models);
             Files.createDirectories(out);
-            try (DwposeExtractor extractor = DwposeExtractor.open(located, settings)) {
-                outWriter.println("DWPose on " + extractor.deviceDescription());
+            try (SkeletonDetector extractor = SkeletonDetectors.open(choice,
+                    () -> models == null ? DwposeModels.locate() : DwposeModels.locate(models),
+                    BundledAssets.locate().flatMap(BundledAssets::embeddedPoseModel), settings)) {
+                outWriter.println(extractor.name() + " on " + extractor.deviceDescription());
                 int written = isImage(input) ? extractImage(extractor, outWriter) : extractVideo(extractor, outWriter, err);
                 outWriter.println("wrote " + written + " pose file" + (written == 1 ? "" : "s") + " to " + out);
                 outWriter.flush();
@@ -116,7 +127,7 @@ public final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    private int extractImage(DwposeExtractor extractor, PrintWriter log) throws MediaException, InferenceException, IOException {
+    private int extractImage(SkeletonDetector extractor, PrintWriter log) throws MediaException, InferenceException, IOException {
         Pose pose = extractor.detect(ImageFiles.read(input), largestOnly);
         Path file = out.resolve(baseName(input) + "_keypoints.json");
         new OpenPoseWriter().writeFrame(pose, file, CoordinateMode.PIXELS);
@@ -124,7 +135,7 @@ public final class ExtractCommand implements Callable<Integer> {
         return 1;
     }
 
-    private int extractVideo(DwposeExtractor extractor, PrintWriter log, PrintWriter err)
+    private int extractVideo(SkeletonDetector extractor, PrintWriter log, PrintWriter err)
             throws MediaException, InferenceException, IOException, ExtractionCancelledException {
         VideoExtractionOptions options = VideoExtractionOptions.defaults().withFrameStride(stride)
                 .withLargestPersonOnly(largestOnly).withSmoothing(smooth ? OneEuroSettings.forPixels() : null);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.fvstudio.inference.skeleton.SkeletonDetector;
 import org.fvstudio.inference.runtime.ExecutionDevice;
 import org.fvstudio.inference.runtime.InferenceException;
 import org.fvstudio.inference.runtime.ModelLoadException;
@@ -17,7 +18,7 @@ import org.fvstudio.pose.Pose;
  * places 133 points per person, and they become 134-point DWPose skeletons on a canvas of the picture's size.
  * People come largest box first. Not thread-safe; open one per worker thread.
  */
-public final class DwposeExtractor implements AutoCloseable {
+public final class DwposeExtractor implements SkeletonDetector {
 
     private final PersonDetector detector;
     private final PoseEstimator estimator;
@@ -43,7 +44,13 @@ public final class DwposeExtractor implements AutoCloseable {
         return estimator.device();
     }
 
+    @Override
+    public String name() {
+        return "DWPose";
+    }
+
     /** A line for logs and the UI, e.g. "detector CPU, estimator CPU (CPU requested)". */
+    @Override
     public String deviceDescription() {
         return "detector " + detector.device() + ", estimator " + estimator.device() + " ("
                 + estimator.session().deviceNote() + ")";
@@ -55,6 +62,7 @@ public final class DwposeExtractor implements AutoCloseable {
     }
 
     /** Everyone in the picture, largest first, or only the largest person. */
+    @Override
     public Pose detect(RgbImage image, boolean largestPersonOnly) throws InferenceException {
         List<Detection> people = new ArrayList<>(detector.detectPeople(image));
         people.sort(Comparator.comparingDouble((Detection d) -> d.box().area()).reversed());

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fvstudio.inference.skeleton.SkeletonDetector;
 import org.fvstudio.inference.runtime.InferenceException;
 import org.fvstudio.media.MediaException;
 import org.fvstudio.media.VideoFrame;
@@ -11,13 +12,13 @@ import org.fvstudio.media.VideoFrameReader;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.inference.runtime.CancellationToken;
 
-/** Runs a {@link DwposeExtractor} over the frames of a video (anything FFmpeg decodes). */
+/** Runs a {@link SkeletonDetector} (DWPose or the embedded one) over the frames of a video (anything FFmpeg decodes). */
 public final class VideoPoseExtractor {
 
-    private final DwposeExtractor extractor;
+    private final SkeletonDetector extractor;
 
     /** Uses (does not own) {@code extractor}; the caller closes it. */
-    public VideoPoseExtractor(DwposeExtractor extractor) {
+    public VideoPoseExtractor(SkeletonDetector extractor) {
         this.extractor = extractor;
     }
 

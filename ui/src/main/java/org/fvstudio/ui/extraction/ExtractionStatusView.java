@@ -1,6 +1,5 @@
 package org.fvstudio.ui.extraction;
 
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,12 +18,10 @@ public final class ExtractionStatusView extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         Label device = new Label();
         device.setId("extractionDevice");
-        device.textProperty().bind(Bindings.createStringBinding(
-                () -> extraction.deviceUsedProperty().get().isEmpty() ? "" : "DWPose: " + extraction.deviceUsedProperty().get(),
-                extraction.deviceUsedProperty()));
+        device.textProperty().bind(extraction.deviceUsedProperty());
         device.visibleProperty().bind(device.textProperty().isNotEmpty());
         device.managedProperty().bind(device.visibleProperty());
-        device.setTooltip(new Tooltip("The devices the last pose detection or extraction ran on"));
+        device.setTooltip(new Tooltip("Which pose estimator the last detection or extraction used, and on which devices"));
 
         Button cancel = new Button("Cancel", FontIcon.of(MaterialDesignC.CLOSE_CIRCLE_OUTLINE, 16));
         cancel.setId("extractionCancel");

@@ -17,11 +17,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 
 import org.fvstudio.inference.runtime.CancellationToken;
-import org.fvstudio.inference.dwpose.DwposeExtractor;
-import org.fvstudio.inference.dwpose.DwposeModels;
 import org.fvstudio.inference.dwpose.VideoExtractionOptions;
 import org.fvstudio.inference.dwpose.VideoPoseExtractor;
 import org.fvstudio.inference.dwpose.VideoPoses;
+import org.fvstudio.inference.skeleton.SkeletonDetector;
 import org.fvstudio.media.ImageFiles;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.project.DrivingVideo;
@@ -102,10 +101,10 @@ public final class PoseExtraction {
         InferenceSettings inference = settings.get();
         String name = reference.name().isBlank() ? reference.id() : reference.name();
         run("Detecting pose in " + name, ctx -> {
-            try (DwposeExtractor extractor = openExtractor(inference, ctx)) {
-                ctx.progress(-1, "Detecting pose in " + image.getFileName());
+            try (SkeletonDetector extractor = openExtractor(inference, ctx)) {
+                ctx.progress(-1, "Detecting pose in " + image.getFileName() + " (" + extractor.name() + ")");
                 Pose pose = extractor.detect(ImageFiles.read(image), false);
-                return new Detected(pose, extractor.deviceDescription());
+                return new Detected(pose, ranOn(extractor));
             }
         }, outcome -> {
             if (outcome instanceof Outcome.Success<Detected> success) {
@@ -126,8 +125,8 @@ public final class PoseExtraction {
         String name = video.getFileName().toString();
         run("Extracting poses from " + name, ctx -> {
             CancellationToken token = new CancellationToken();
-            try (DwposeExtractor extractor = openExtractor(inference, ctx)) {
-                ctx.progress(0, "Extracting poses from " + name);
+            try (SkeletonDetector extractor = openExtractor(inference, ctx)) {
+                ctx.progress(0, "Extracting poses from " + name + " (" + extractor.name() + ")");
                 if (ctx.isCancelled()) {
                     token.cancel();
                 }
@@ -141,7 +140,7 @@ public final class PoseExtraction {
                 if (poses.size() == 0) {
                     throw new IOException(video + ": no video frames could be read");
                 }
-                return new Extracted(poses, place(poses, snapshot), extractor.deviceDescription(),
+                return new Extracted(poses, place(poses, snapshot), ranOn(extractor),
                         new Canvas(snapshot.fps(), snapshot.canvasWidth(), snapshot.canvasHeight()));
             }
         }, outcome -> {
@@ -154,10 +153,14 @@ public final class PoseExtraction {
         });
     }
 
-    private static DwposeExtractor openExtractor(InferenceSettings inference, JobContext ctx) throws Exception {
-        ctx.progress(-1, "Loading the DWPose models");
-        DwposeModels models = inference.locateDwpose();
-        return DwposeExtractor.open(models, inference.sessionSettings());
+    private static SkeletonDetector openExtractor(InferenceSettings inference, JobContext ctx) throws Exception {
+        ctx.progress(-1, "Loading the pose models");
+        return inference.openSkeletonDetector();
+    }
+
+    /** "DWPose: detector CPU, estimator CPU (CPU requested)": which estimator ran, and where. */
+    private static String ranOn(SkeletonDetector extractor) {
+        return extractor.name() + ": " + extractor.deviceDescription();
     }
 
     private static ExtractedTarget place(VideoPoses poses, Project project) {
@@ -172,7 +175,8 @@ public final class PoseExtraction {
             return;
         }
         if (detected.pose().people().isEmpty()) {
-            studio.reportProblem("No pose found", "DWPose found no person in " + reference.get().imageFile()
+            studio.reportProblem("No pose found", detected.device().replaceFirst(":.*", "") + " found no person in "
+                    + reference.get().imageFile()
                     + "; the reference keeps its pose");
             return;
         }
@@ -182,7 +186,7 @@ public final class PoseExtraction {
             studio.selectedReferenceIdProperty().set(referenceId);
             studio.viewerModeProperty().set(ViewerMode.REFERENCE);
             studio.statusProperty().set("Detected " + people(after.people().size()) + " in " + name
-                    + " (DWPose: " + detected.device() + ")");
+                    + " (" + detected.device() + ")");
         }
     }
 
@@ -191,7 +195,8 @@ public final class PoseExtraction {
         Project project = studio.project();
         ExtractedTarget target = extracted.target();
         if (target.track().people().isEmpty()) {
-            studio.reportProblem("No pose found", "DWPose found no person in any of the " + target.videoFrames()
+            studio.reportProblem("No pose found", extracted.device().replaceFirst(":.*", "")
+                    + " found no person in any of the " + target.videoFrames()
                     + " frames read from " + video + "; the target track is unchanged");
             return;
         }
@@ -207,7 +212,7 @@ public final class PoseExtraction {
         if (studio.edit(ProjectEdits.replaceTarget(project, target.track(), target.framesNeeded(), description,
                 drivingVideo))) {
             studio.viewerModeProperty().set(ViewerMode.TARGET);
-            studio.statusProperty().set(summary(video, target, studio.project()) + " (DWPose: " + extracted.device() + ")");
+            studio.statusProperty().set(summary(video, target, studio.project()) + " (" + extracted.device() + ")");
         }
     }
 

@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.inference.dwpose.DwposeModels;
+import org.fvstudio.inference.estimation.EstimatorChoice;
+import org.fvstudio.inference.estimation.SkeletonDetectors;
+import org.fvstudio.inference.runtime.ModelLoadException;
+import org.fvstudio.inference.skeleton.SkeletonDetector;
 import org.fvstudio.inference.dwpose.ModelsMissingException;
 import org.fvstudio.inference.runtime.DevicePreference;
 import org.fvstudio.inference.runtime.SessionSettings;
@@ -19,15 +24,20 @@ import org.fvstudio.ui.preferences.Preferences;
  * @param device       the default device (Preferences › Default device)
  * @param threads      threads inside one operator; 0 lets ONNX Runtime choose (Preferences › Thread count)
  * @param modelFolders folders searched for model files, in order (Preferences › Model folders)
+ * @param estimator    which skeleton detector Detect pose and video extraction use (DWPose when present by default)
  */
-public record InferenceSettings(DevicePreference device, int threads, List<Path> modelFolders) {
+public record InferenceSettings(DevicePreference device, int threads, List<Path> modelFolders, EstimatorChoice estimator) {
 
     /** A sub-folder of a model folder that is searched too, so that "~/.fvstudio/models" also finds DWPose. */
     public static final String DWPOSE_SUBFOLDER = "dwpose";
 
+    public InferenceSettings(DevicePreference device, int threads, List<Path> modelFolders) {
+        this(device, threads, modelFolders, EstimatorChoice.AUTO);
+    }
+
     public InferenceSettings {
-        if (device == null) {
-            throw new IllegalArgumentException("device is required");
+        if (device == null || estimator == null) {
+            throw new IllegalArgumentException("device and estimator are required");
         }
         if (threads < 0) {
             throw new IllegalArgumentException("thread count must be >= 0, got " + threads);
@@ -76,6 +86,15 @@ public record InferenceSettings(DevicePreference device, int threads, List<Path>
             }
         }
         throw closest;
+    }
+
+    /**
+     * Opens the skeleton detector that {@link #estimator()} asks for: DWPose from the model folders, or the
+     * embedded estimator whose model ships in the assets folder.
+     */
+    public SkeletonDetector openSkeletonDetector() throws ModelLoadException {
+        return SkeletonDetectors.open(estimator, this::locateDwpose,
+                BundledAssets.locate().flatMap(BundledAssets::embeddedPoseModel), sessionSettings());
     }
 
     private List<Path> dwposeCandidates() {
