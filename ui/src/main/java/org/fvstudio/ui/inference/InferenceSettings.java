@@ -50,7 +50,7 @@ public record InferenceSettings(DevicePreference device, int threads, List<Path>
 
     public static InferenceSettings from(Preferences preferences) {
         return new InferenceSettings(DevicePreference.valueOf(preferences.defaultDevice().name()),
-                preferences.threadCount(), preferences.modelFolders());
+                preferences.threadCount(), preferences.modelFolders(), preferences.poseEstimator().choice());
     }
 
     /** Sessions on the default device with the preferred thread count. */

@@ -52,7 +52,8 @@ public final class PreferencesDialog {
         addFolder.setId("prefAddFolder");
         addFolder.setOnAction(e -> chooseFolder());
         row(form, 0, Preferences.FIELD_MODEL_FOLDERS, new VBox(4, folders, addFolder),
-                "DWPose looks for yolox_l.onnx and dw-ll_ucoco_384.onnx in these folders, in order.");
+                "DWPose looks for yolox_l.onnx and dw-ll_ucoco_384.onnx in these folders, in order; without them "
+                        + "the embedded estimator runs.");
 
         ComboBox<DefaultDevice> device = new ComboBox<>();
         device.setId("prefDevice");
@@ -80,6 +81,13 @@ public final class PreferencesDialog {
         cache.textProperty().bindBidirectional(model.cacheLimitMbProperty());
         row(form, 5, Preferences.FIELD_CACHE + " (MB)", cache,
                 "At least " + PreferenceRules.MIN_CACHE_LIMIT_MB + " MB.");
+
+        ComboBox<PoseEstimator> estimator = new ComboBox<>();
+        estimator.setId("prefEstimator");
+        estimator.getItems().setAll(PoseEstimator.values());
+        estimator.valueProperty().bindBidirectional(model.estimatorProperty());
+        row(form, 6, Preferences.FIELD_ESTIMATOR, estimator,
+                "Used by Pose ▸ Detect pose and File ▸ Extract poses from video.");
 
         Label message = new Label();
         message.setId("prefMessage");

@@ -36,6 +36,7 @@ public final class PreferencesStore {
 
     static final String KEY_MODEL_FOLDERS = "model_folders";
     static final String KEY_DEVICE = "default_device";
+    static final String KEY_ESTIMATOR = "pose_estimator";
     static final String KEY_THREADS = "threads";
     static final String KEY_AUTOSAVE = "autosave_minutes";
     static final String KEY_THEME = "theme";
@@ -142,6 +143,7 @@ public final class PreferencesStore {
         root.put(KEY_THEME, preferences.theme().jsonName());
         root.put(KEY_CACHE, preferences.cacheLimitMb());
         root.put(KEY_SHOW_GUIDE, preferences.showGuide());
+        root.put(KEY_ESTIMATOR, preferences.poseEstimator().jsonName());
         return root;
     }
 
@@ -178,7 +180,9 @@ public final class PreferencesStore {
                 }
                 return node.asBoolean();
             });
-            return new Preferences(folders, device, threads, autosave, theme, cache, showGuide);
+            PoseEstimator estimator = field(KEY_ESTIMATOR, defaults.poseEstimator(), node -> named(node,
+                    PoseEstimator.fromJsonName(node.asText()), "auto, dwpose or embedded"));
+            return new Preferences(folders, device, threads, autosave, theme, cache, showGuide, estimator);
         }
 
         private <T> T field(String key, T fallback, Function<JsonNode, T> parse) {
@@ -244,6 +248,9 @@ public final class PreferencesStore {
             }
             if (value instanceof DefaultDevice device) {
                 return device.jsonName();
+            }
+            if (value instanceof PoseEstimator estimator) {
+                return estimator.jsonName();
             }
             return String.valueOf(value);
         }

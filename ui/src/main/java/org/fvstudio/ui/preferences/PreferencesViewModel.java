@@ -30,6 +30,7 @@ public final class PreferencesViewModel {
     private final StringProperty autosaveMinutes = new SimpleStringProperty(this, "autosaveMinutes");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final StringProperty cacheLimitMb = new SimpleStringProperty(this, "cacheLimitMb");
+    private final ObjectProperty<PoseEstimator> estimator = new SimpleObjectProperty<>(this, "estimator");
     private final ObservableList<PreferenceProblem> problems = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
 
@@ -47,6 +48,7 @@ public final class PreferencesViewModel {
         autosaveMinutes.set(Integer.toString(now.autosaveMinutes()));
         theme.set(now.theme());
         cacheLimitMb.set(Long.toString(now.cacheLimitMb()));
+        estimator.set(now.poseEstimator());
         problems.clear();
         message.set("");
     }
@@ -60,6 +62,7 @@ public final class PreferencesViewModel {
         autosaveMinutes.set(Integer.toString(defaults.autosaveMinutes()));
         theme.set(defaults.theme());
         cacheLimitMb.set(Long.toString(defaults.cacheLimitMb()));
+        estimator.set(defaults.poseEstimator());
     }
 
     /** Adds a folder (from a chooser) to the model folders when it is not listed yet. */
@@ -95,11 +98,14 @@ public final class PreferencesViewModel {
         if (theme.get() == null) {
             found.add(new PreferenceProblem(Preferences.FIELD_THEME, "choose light or dark"));
         }
+        if (estimator.get() == null) {
+            found.add(new PreferenceProblem(Preferences.FIELD_ESTIMATOR, "choose automatic, DWPose or embedded"));
+        }
         if (!found.isEmpty()) {
             return refuse(found);
         }
         Preferences candidate = new Preferences(folders, device.get(), threadCount.get(), autosave.get(),
-                theme.get(), cache.get(), preferences.current().showGuide());
+                theme.get(), cache.get(), preferences.current().showGuide(), estimator.get());
         try {
             preferences.update(candidate);
         } catch (InvalidPreferencesException e) {
@@ -159,6 +165,10 @@ public final class PreferencesViewModel {
 
     public StringProperty modelFoldersProperty() {
         return modelFolders;
+    }
+
+    public ObjectProperty<PoseEstimator> estimatorProperty() {
+        return estimator;
     }
 
     public ObjectProperty<DefaultDevice> deviceProperty() {

@@ -66,6 +66,21 @@ class PreferencesStoreTest {
     }
 
     @Test
+    void thePoseEstimatorIsSavedAndAnUnknownOneFallsBackToAutomatic() throws Exception {
+        assertThat(store.defaults().poseEstimator()).isEqualTo(PoseEstimator.AUTO);
+        Preferences embedded = store.defaults().withPoseEstimator(PoseEstimator.EMBEDDED);
+        store.save(embedded);
+        assertThat(Files.readString(store.file())).contains("\"pose_estimator\" : \"embedded\"");
+        assertThat(store.load().preferences().poseEstimator()).isEqualTo(PoseEstimator.EMBEDDED);
+
+        Files.writeString(store.file(), Files.readString(store.file()).replace("\"embedded\"", "\"openpose\""));
+        PreferencesLoad load = store.load();
+        assertThat(load.preferences().poseEstimator()).isEqualTo(PoseEstimator.AUTO);
+        assertThat(load.warnings()).singleElement().asString()
+                .contains(store.file().toString(), "pose_estimator", "auto, dwpose or embedded", "openpose");
+    }
+
+    @Test
     void corruptFileGivesDefaultsAndAWarningNamingFileAndProblem() throws Exception {
         Files.createDirectories(home.root());
         Files.writeString(store.file(), "{\"format\": \"fvstudio-preferences\", \"version\": 1, \"theme\": ");
