@@ -1,6 +1,9 @@
 package org.fvstudio.ui.editor;
 
+import java.util.Collections;
+
 import org.fvstudio.pose.BodyPart;
+import org.fvstudio.pose.Keypoint;
 import org.fvstudio.pose.PersonPose;
 
 /**
@@ -50,6 +53,38 @@ public final class PoseShapes {
         }
         PersonPose body = PersonPose.ofFlat(v);
         return withDefaultFace(withDefaultHand(withDefaultHand(body, BodyPart.LEFT_HAND), BodyPart.RIGHT_HAND));
+    }
+
+    /** Room above the head of a framed template, as a fraction of the canvas height. */
+    private static final double HEADROOM = 0.06;
+    /** Shoulder to shoulder of the standing person, in units of body height. */
+    private static final double SHOULDER_SPAN = 0.22;
+
+    /**
+     * A standing person framed as {@code framing} on a canvas: the visible part of the body fills the canvas
+     * height below a little headroom, centred; joints that fall outside the canvas are absent (off-image), and a
+     * hand only comes with its wrist.
+     */
+    public static PersonPose framedPerson(PersonFraming framing, double centreX, int canvasWidth, int canvasHeight) {
+        double height = (1 - 2 * HEADROOM) * canvasHeight / framing.visibleFraction();
+        height = Math.min(height, 0.9 * canvasWidth / SHOULDER_SPAN);
+        PersonPose person = standingPerson(centreX, HEADROOM * canvasHeight, height);
+        double[] v = person.toFlat();
+        for (int i = 0; i < PersonPose.KEYPOINT_COUNT; i++) {
+            if (v[3 * i] < 0 || v[3 * i] > canvasWidth || v[3 * i + 1] < 0 || v[3 * i + 1] > canvasHeight) {
+                v[3 * i] = 0;
+                v[3 * i + 1] = 0;
+                v[3 * i + 2] = 0;
+            }
+        }
+        PersonPose framed = PersonPose.ofFlat(v);
+        for (BodyPart hand : new BodyPart[] {BodyPart.LEFT_HAND, BodyPart.RIGHT_HAND}) {
+            int wrist = hand == BodyPart.LEFT_HAND ? 7 : 4;
+            if (framed.confidence(wrist) <= 0) {
+                framed = framed.withPart(hand, Collections.nCopies(hand.size(), Keypoint.MISSING));
+            }
+        }
+        return framed;
     }
 
     /**

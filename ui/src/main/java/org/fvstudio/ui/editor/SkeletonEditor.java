@@ -336,8 +336,23 @@ public final class SkeletonEditor {
                 .orElse(false);
     }
 
-    /** Adds a standing person in the middle of the canvas (hands and face included). */
+    /**
+     * Adds a standing person framed for the slot: on a reference, as its shot scale frames a person (a close-up
+     * gets head and shoulders); on the target, full body.
+     */
     public boolean addPerson() {
+        Optional<PoseSlot> slot = slot();
+        if (slot.isEmpty()) {
+            return false;
+        }
+        PersonFraming framing = slot.get() instanceof PoseSlot.Reference reference
+                ? studio.project().reference(reference.id()).map(r -> PersonFraming.of(r.scale())).orElse(PersonFraming.FULL_BODY)
+                : PersonFraming.FULL_BODY;
+        return addFramedPerson(framing);
+    }
+
+    /** Adds a standing person framed as {@code framing}, sized and placed to the canvas (hands and face included). */
+    public boolean addFramedPerson(PersonFraming framing) {
         Optional<PoseSlot> slot = slot();
         if (slot.isEmpty()) {
             return false;
@@ -347,8 +362,9 @@ public final class SkeletonEditor {
         int h = slot.get().canvasHeight(project);
         int count = people().size();
         double offset = (count % 3 - (count % 3 == 2 ? 3 : 0)) * 0.25 * w;
-        PersonPose person = PoseShapes.standingPerson(w / 2.0 + offset, 0.1 * h, 0.8 * h);
-        boolean done = write("Add person", null, p -> slot.get().withAddedPerson(p, person));
+        PersonPose person = PoseShapes.framedPerson(framing, w / 2.0 + offset, w, h);
+        boolean done = write("Add person (" + framing.label().toLowerCase(java.util.Locale.ROOT) + ")", null,
+                p -> slot.get().withAddedPerson(p, person));
         if (done) {
             selectPerson(count);
         }

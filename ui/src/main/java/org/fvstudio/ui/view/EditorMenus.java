@@ -9,6 +9,7 @@ import javafx.scene.input.KeyCodeCombination;
 
 import org.fvstudio.pose.BodyPart;
 import org.fvstudio.timeline.Interpolation;
+import org.fvstudio.ui.editor.PersonFraming;
 import org.fvstudio.ui.editor.SkeletonEditor;
 import org.fvstudio.ui.timeline.CameraPresets;
 
@@ -37,8 +38,14 @@ final class EditorMenus {
         CheckMenuItem keepLengths = new CheckMenuItem("Keep bone lengths while dragging");
         keepLengths.setId("menuKeepLengths");
         keepLengths.selectedProperty().bindBidirectional(skeleton.keepBoneLengthsProperty());
+        Menu framed = new Menu("Add person framed as");
+        framed.setId("menuAddPersonFramed");
+        for (PersonFraming framing : PersonFraming.values()) {
+            framed.getItems().add(item(framing.label(), "menuAddPerson-" + framing.name(), () -> skeleton.addFramedPerson(framing)));
+        }
         Menu menu = new Menu("Pose", null,
-                item("Add person", "menuAddPerson", skeleton::addPerson),
+                item("Add person (framed for the shot scale)", "menuAddPerson", skeleton::addPerson),
+                framed,
                 item("Remove person", "menuRemovePerson", skeleton::removePerson),
                 new SeparatorMenuItem(),
                 item("Add default hands and face", "menuAddHandsFace", skeleton::addDefaultHandsAndFace),

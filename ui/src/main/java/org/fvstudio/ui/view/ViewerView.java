@@ -169,7 +169,7 @@ public final class ViewerView extends BorderPane {
         message.setText("");
         if (shot.pose().isEmpty()) {
             canvas.setSkeleton(null);
-            caption.setText(caption.getText() + " · no skeleton yet: Pose ▸ Add person (detection arrives with DWPose extraction)");
+            caption.setText(caption.getText() + " · no skeleton yet: Pose ▸ Detect pose, or Pose ▸ Add person (framed for the shot scale)");
         } else {
             showSkeleton(editor.displayedPose().orElse(shot.pose()));
         }
