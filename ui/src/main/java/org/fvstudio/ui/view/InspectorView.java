@@ -147,7 +147,7 @@ public final class InspectorView extends ScrollPane {
                 referenceEnabled.setSelected(r.enabled());
                 setIfDifferent(referenceNote, r.note());
                 referenceImage.setText(r.imageFile() + " (" + r.pose().canvasWidth() + "×" + r.pose().canvasHeight() + ")");
-                referencePose.setText(r.pose().isEmpty() ? "none yet – pose detection arrives with DWPose extraction"
+                referencePose.setText(r.pose().isEmpty() ? "none yet: Pose ▸ Detect pose or Add person"
                         : r.pose().people().size() + " person(s)");
             });
         } finally {
