@@ -10,6 +10,7 @@ import org.fvstudio.app.desktop.DesktopRequirements;
 import org.fvstudio.ui.StudioApplication;
 import org.fvstudio.ui.settings.StudioHome;
 
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import picocli.CommandLine;
@@ -49,7 +50,23 @@ public final class FvStudio implements Callable<Integer> {
         for (Object subcommand : Subcommands.all()) {
             commandLine.addSubcommand(subcommand);
         }
+        commandLine.setExecutionExceptionHandler(FvStudio::lastResort);
         return commandLine;
+    }
+
+    /**
+     * Whatever a command did not expect becomes one line for the user and a trace in the log, never a stack
+     * trace on the terminal; a bad argument found late still counts as a usage error (2).
+     */
+    private static int lastResort(Exception problem, CommandLine command, CommandLine.ParseResult parsed) {
+        // Not a static logger: logback must start only after main has chosen fvstudio.home.
+        LoggerFactory.getLogger(FvStudio.class).error("{} failed", command.getCommandName(), problem);
+        String name = command.getCommandName().equals("fvstudio") ? "fvstudio" : "fvstudio " + command.getCommandName();
+        String reason = problem.getMessage() != null ? problem.getMessage() : problem.getClass().getSimpleName();
+        command.getErr().println(name + ": " + reason + " (details in "
+                + StudioHome.fromSystem().logsFolder().resolve("fvstudio.log") + ")");
+        command.getErr().flush();
+        return problem instanceof IllegalArgumentException ? 2 : 1;
     }
 
     /**

@@ -10,7 +10,6 @@ import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.inference.job.FrameResult;
 import org.fvstudio.inference.job.GenerationException;
 import org.fvstudio.inference.pack.ModelPack;
-import org.fvstudio.inference.pack.PackLocator;
 import org.fvstudio.inference.pipeline.GenerationOptions;
 import org.fvstudio.inference.pipeline.BundleReferenceImages;
 import org.fvstudio.inference.pipeline.GenerationPipeline;
@@ -21,6 +20,7 @@ import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.io.ProjectBundle;
 import org.fvstudio.project.io.ProjectFormatException;
+import org.fvstudio.ui.generation.PackResolver;
 
 /**
  * {@code fvstudio --smoke}: the installation check of a packaged build, with no display. Opens the bundled
@@ -46,7 +46,7 @@ final class SmokeRun {
             ProjectBundle bundle = ProjectBundle.open(sample.get());
             Project project = bundle.project();
             SessionSettings cpu = SessionSettings.defaults().withDevice(DevicePreference.CPU);
-            try (ModelPack pack = ModelPack.open(PackLocator.resolve(project.generation().packId()), cpu)) {
+            try (ModelPack pack = ModelPack.open(PackResolver.resolve(project.generation().packId()), cpu)) {
                 GenerationOptions options = GenerationOptions.from(project.generation()).withSteps(STEPS);
                 GenerationPipeline pipeline = new GenerationPipeline(pack, project, new BundleReferenceImages(bundle), options);
                 FrameResult result = pipeline.generate(0, (done, steps, preview) -> { });

@@ -11,6 +11,31 @@ import picocli.CommandLine;
 
 class FvStudioCommandTest {
 
+    /** A command that fails in a way nobody planned for. */
+    @CommandLine.Command(name = "explode")
+    static final class Exploding implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            Object nothing = null;
+            return nothing.hashCode();
+        }
+    }
+
+    @Test
+    void anUnexpectedFailureIsOneLineAndExitOneNeverATrace() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = FvStudio.commandLine();
+        commandLine.addSubcommand(new Exploding());
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exit = commandLine.execute("explode");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("fvstudio explode: ").contains("details in").contains("fvstudio.log");
+        assertThat(err.toString()).doesNotContain("\tat ", "NullPointerException:");
+    }
+
     @Test
     void versionComesFromTheBuild() {
         StringWriter out = new StringWriter();

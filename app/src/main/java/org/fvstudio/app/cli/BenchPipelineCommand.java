@@ -16,7 +16,6 @@ import org.fvstudio.inference.job.GenerationListener;
 import org.fvstudio.inference.job.StageTimings;
 import org.fvstudio.inference.job.StepObserver;
 import org.fvstudio.inference.pack.ModelPack;
-import org.fvstudio.inference.pack.PackLocator;
 import org.fvstudio.inference.pipeline.GenerationOptions;
 import org.fvstudio.inference.pipeline.GenerationPipeline;
 import org.fvstudio.inference.pipeline.PoseMapRenderer;
@@ -96,6 +95,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             if (frames < 1 || longFrames < 0 || longSteps < 1) {
                 throw new IllegalArgumentException("--frames and --long-steps must be >= 1, --long-frames >= 0");
             }
+            CliSupport.checkGenerationOptions(steps, null, 0);
             if (items.isEmpty() || items.stream().anyMatch(i -> i < 1 || i > 4)) {
                 throw new IllegalArgumentException("--items takes numbers from 1 to 4, got " + items);
             }
@@ -112,7 +112,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         }
         Project project = bundle.project();
         ReferenceImages images = CliSupport.images(bundle);
-        try (ModelPack p = ModelPack.open(PackLocator.resolve(pack != null ? pack : project.generation().packId()),
+        try (ModelPack p = ModelPack.open(CliSupport.resolvePack(pack, project.generation().packId()),
                 settings)) {
             int s = steps != null ? steps : p.manifest().scheduler().defaultSteps();
             GenerationOptions base = GenerationOptions.from(project.generation()).withSteps(s).withGuidance(1.0);

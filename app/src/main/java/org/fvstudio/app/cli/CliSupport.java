@@ -7,16 +7,34 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fvstudio.inference.job.ProgressEvent;
+import org.fvstudio.inference.pack.PackException;
 import org.fvstudio.inference.pipeline.BundleReferenceImages;
 import org.fvstudio.inference.pipeline.ReferenceImages;
 import org.fvstudio.inference.runtime.DevicePreference;
 import org.fvstudio.inference.runtime.SessionSettings;
 import org.fvstudio.project.io.ProjectBundle;
+import org.fvstudio.ui.generation.PackResolver;
 
 /** Small helpers shared by the commands (render, info, bench and its sub-commands). */
 final class CliSupport {
 
     private CliSupport() {
+    }
+
+    /** The most denoising steps a command accepts: well beyond any scheduler's use, far from overflow. */
+    static final int MAX_STEPS = 1000;
+
+    /** Checks the options every generating command shares, before anything loads; the message names the option. */
+    static void checkGenerationOptions(Integer steps, String device, int threads) {
+        if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
+            throw new IllegalArgumentException("--steps must be 1 to " + MAX_STEPS + ", got " + steps);
+        }
+        if (device != null) {
+            DevicePreference.parse(device);
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("--threads must be 0 (automatic) or more, got " + threads);
+        }
     }
 
     static SessionSettings settings(String device, int threads) {
@@ -124,5 +142,22 @@ final class CliSupport {
             return -1;
         }
         return -1;
+    }
+
+    /**
+     * The pack a command runs: {@code --pack} (a folder, relative to where the user typed it, or an id) when
+     * given, else the project's pack; ids resolve the same way as in the studio (the bundled packs first). A
+     * bare name is a folder only when it holds a pack.json; a value with a slash is always a folder.
+     */
+    static Path resolvePack(String commandLine, String projectPack) throws PackException {
+        if (commandLine != null) {
+            Path typed = Path.of(commandLine);
+            boolean looksLikePath = typed.isAbsolute() || typed.getNameCount() > 1 || commandLine.startsWith(".");
+            if (Files.isDirectory(typed) && (looksLikePath || Files.isRegularFile(typed.resolve("pack.json")))) {
+                return typed.toAbsolutePath().normalize();
+            }
+            return PackResolver.resolve(commandLine);
+        }
+        return PackResolver.resolve(projectPack);
     }
 }

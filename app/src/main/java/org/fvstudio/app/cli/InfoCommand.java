@@ -8,7 +8,6 @@ import org.fvstudio.inference.pack.GraphDecl;
 import org.fvstudio.inference.pack.ManifestReader;
 import org.fvstudio.inference.pack.ModelPack;
 import org.fvstudio.inference.pack.OnnxParameterCount;
-import org.fvstudio.inference.pack.PackLocator;
 import org.fvstudio.inference.pack.PackManifest;
 import org.fvstudio.inference.runtime.ModelLoadException;
 import org.fvstudio.inference.runtime.ModelSession;
@@ -32,7 +31,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Path folder = PackLocator.resolve(pack);
+            Path folder = CliSupport.resolvePack(pack, null);
             try (ModelPack p = ModelPack.open(folder, CliSupport.settings(device, 0))) {
                 print(p);
             }

@@ -25,7 +25,6 @@ import org.fvstudio.inference.job.Result;
 import org.fvstudio.inference.job.StageTimings;
 import org.fvstudio.inference.job.TokenChoice;
 import org.fvstudio.inference.pack.ModelPack;
-import org.fvstudio.inference.pack.PackLocator;
 import org.fvstudio.inference.pipeline.GenerationOptions;
 import org.fvstudio.inference.pipeline.GenerationPipeline;
 import org.fvstudio.inference.pipeline.ReferenceImages;
@@ -101,6 +100,7 @@ public final class RenderCommand implements Callable<Integer> {
             if (review && mp4 == null) {
                 throw new IllegalArgumentException("--review needs --mp4 FILE");
             }
+            CliSupport.checkGenerationOptions(steps, device != null ? device : project.generation().device(), threads);
             videoQuality = quality(quality);
             frameList = CliSupport.frames(frames, project.frameCount());
             if (out != null) {
@@ -122,7 +122,7 @@ public final class RenderCommand implements Callable<Integer> {
             options = options.withSeed(seed);
         }
         String dev = device != null ? device : project.generation().device();
-        try (ModelPack p = ModelPack.open(PackLocator.resolve(pack != null ? pack : project.generation().packId()),
+        try (ModelPack p = ModelPack.open(CliSupport.resolvePack(pack, project.generation().packId()),
                 CliSupport.settings(dev, threads))) {
             System.err.println("pack " + p.manifest().id() + ", denoiser on " + p.session("denoiser").orElseThrow().device()
                     + " (" + p.session("denoiser").orElseThrow().deviceNote() + ")");

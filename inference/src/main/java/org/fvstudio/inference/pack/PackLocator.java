@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds a pack folder from a project's pack id or a path: an existing folder is used as is; an id is looked
- * up in {@code -Dfvstudio.packs.dir}, {@code $FVSTUDIO_PACKS}, {@code ~/.fvstudio/packs} and the bundled
- * {@code assets/packs} next to the working directory or the application.
+ * Finds a pack folder from a project's pack id or an absolute folder path: an absolute folder is used as is;
+ * an id is looked up in {@code -Dfvstudio.packs.dir}, {@code $FVSTUDIO_PACKS}, {@code ~/.fvstudio/packs}, the
+ * installation's {@code <fvstudio.assets>/packs} (set by both launchers), and last an {@code assets/packs}
+ * above the working directory (a source checkout). A relative id is never read as a folder of the working
+ * directory: "fvs-tiny" in a project means the pack, wherever the command runs.
  */
 public final class PackLocator {
 
@@ -17,7 +19,7 @@ public final class PackLocator {
 
     public static Path resolve(String idOrPath) throws PackException {
         Path direct = Path.of(idOrPath);
-        if (Files.isDirectory(direct)) {
+        if (direct.isAbsolute() && Files.isDirectory(direct)) {
             return direct;
         }
         List<Path> tried = new ArrayList<>();
@@ -42,6 +44,10 @@ public final class PackLocator {
             roots.add(Path.of(env));
         }
         roots.add(Path.of(System.getProperty("user.home"), ".fvstudio", "packs"));
+        String assets = System.getProperty("fvstudio.assets");
+        if (assets != null && !assets.isBlank()) {
+            roots.add(Path.of(assets).resolve("packs"));
+        }
         Path cwd = Path.of("").toAbsolutePath();
         for (Path p = cwd; p != null; p = p.getParent()) {
             roots.add(p.resolve("assets").resolve("packs"));
