@@ -17,6 +17,7 @@ def main():
     parser.add_argument('output', help='the ONNX file to write')
     parser.add_argument('--rename', action='append', default=[], metavar='TF=ONNX',
                         help='name an input or output differently in ONNX (repeatable)')
+    parser.add_argument('--outputs', help="comma-separated TF outputs ('node' or 'node:K'); default: the signature's")
     parser.add_argument('--opset', type=int, default=17)
     args = parser.parse_args()
 
@@ -27,7 +28,8 @@ def main():
             parser.error(f'--rename wants TF=ONNX, not {item!r}')
         renames[old] = new
     try:
-        model = convert(args.model_json, renames=renames, opset=args.opset)
+        outputs = args.outputs.split(',') if args.outputs else None
+        model = convert(args.model_json, renames=renames, outputs=outputs, opset=args.opset)
     except ConversionError as e:
         print(f'tfjs2onnx: {e}', file=sys.stderr)
         return 1

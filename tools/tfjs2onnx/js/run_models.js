@@ -2,7 +2,7 @@
 //
 //   node run_models.js jobs.json
 //
-// jobs.json: {"jobs": [{"id", "tfjs": model.json, "onnx": model.onnx (optional), "out_dir",
+// jobs.json: {"jobs": [{"id", "tfjs": model.json, "onnx": model.onnx (either may be left out), "out_dir",
 //   "inputs": [{"tf", "onnx", "dtype", "shape", "file"}], "outputs": [{"tf", "onnx"}]}],
 //   "ort_optimization": "all" | "disabled" (optional)}
 // Each output is written raw (little-endian) to out_dir/ID.RUNTIME.K.bin; out_dir/ID.json lists them.
@@ -62,7 +62,12 @@ async function runTfjs(model, job) {
   let results = model.execute(feeds, names);
   if (!Array.isArray(results)) results = [results];
   const outs = [];
-  for (const t of results) outs.push({ dtype: t.dtype, shape: t.shape, data: await t.data() });
+  for (const t of results) {
+    // a widening cast can keep the source's typed array: store the values as the declared dtype
+    let data = await t.data();
+    if (!(data instanceof ARRAYS[t.dtype])) data = ARRAYS[t.dtype].from(data);
+    outs.push({ dtype: t.dtype, shape: t.shape, data });
+  }
   const ms = Date.now() - start;
   tf.dispose([...Object.values(feeds), ...results]);
   return { outs, ms };
@@ -86,6 +91,7 @@ async function runOrt(session, job) {
 
 async function main() {
   const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+  tf.enableProdMode(); // only skips debug checks and warnings (the "install tfjs-node" banner)
   await tf.setBackend('cpu');
   const tfjsModels = new Map();
   const sessions = new Map();
@@ -93,7 +99,8 @@ async function main() {
   for (const job of config.jobs) {
     fs.mkdirSync(job.out_dir, { recursive: true });
     const report = { id: job.id, tf_version: tf.version.tfjs, runtimes: {} };
-    const runs = [['tfjs', async () => runTfjs(await cached(tfjsModels, job.tfjs, loadTfjs), job)]];
+    const runs = [];
+    if (job.tfjs) runs.push(['tfjs', async () => runTfjs(await cached(tfjsModels, job.tfjs, loadTfjs), job)]);
     if (job.onnx) {
       report.ort_version = require('onnxruntime-node/package.json').version;
       runs.push(['ort', async () => runOrt(await cached(sessions, job.onnx,

@@ -19,6 +19,12 @@ def tensor_ref(ref):
     return name, int(index) if index else 0
 
 
+def onnx_output_name(ref):
+    """'node' and 'node:0' -> 'node'; 'node:2' stays 'node:2'."""
+    name, index = tensor_ref(ref)
+    return name if index == 0 else f'{name}:{index}'
+
+
 def graph_outputs(model):
     if model.signature.get('outputs'):
         return [spec.get('name', key) for key, spec in model.signature['outputs'].items()]
@@ -62,11 +68,15 @@ def const_value(model, node):
     return Value(data.dtype, data.shape, const=data, label=node.name)
 
 
-def convert(model_path, renames=None, opset=17):
-    """Converts the graph model at model_path; renames maps TF input/output names to ONNX ones."""
+def convert(model_path, renames=None, outputs=None, opset=17):
+    """Converts the graph model at model_path.
+
+    renames maps TF input/output names to ONNX ones; outputs ('node' or 'node:K') overrides the
+    signature's outputs (default: the signature's, else every node whose result nobody uses).
+    """
     model = TfjsModel(model_path)
     renames = dict(renames or {})
-    outputs = graph_outputs(model)
+    outputs = list(outputs) if outputs else graph_outputs(model)
     nodes = ordered(model, outputs)
     check_supported(nodes)
 
@@ -75,7 +85,7 @@ def convert(model_path, renames=None, opset=17):
     for node in nodes:
         if node.op == 'Placeholder':
             g.reserve(renames.get(node.name, node.name))
-    out_names = [renames.get(tensor_ref(o)[0], tensor_ref(o)[0]) for o in outputs]
+    out_names = [renames.get(onnx_output_name(o), onnx_output_name(o)) for o in outputs]
     for name in out_names:
         g.reserve(name)
 

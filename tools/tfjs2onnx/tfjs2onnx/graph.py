@@ -110,8 +110,8 @@ class Graph:
 
     def broadcast_operand(self, value, layout):
         """A value as an operand of a broadcasting element-wise op computed in a layout."""
-        if layout == NHWC or value.rank == 4:
-            return self.tensor(value, layout)
+        if layout == NHWC or value.rank == 4 or value.rank == 0:
+            return self.tensor(value, NHWC if value.rank == 0 else layout)
         if value.const is None:
             raise ConversionError('internal: lower-rank tensor in an NCHW element-wise op')
         # NHWC broadcasting aligns trailing axes: pad to rank 4 with leading ones, then permute

@@ -101,7 +101,7 @@ class TfjsModel:
         self.by_name = {n.name: n for n in self.nodes}
         self.signature = doc.get('signature') or {}
         self.weights = load_weights(os.path.dirname(os.path.abspath(path)), doc.get('weightsManifest', []))
-        self.meta = {k: doc[k] for k in ('generatedBy', 'convertedBy') if k in doc}
+        self.meta = {k: str(doc[k]) for k in ('generatedBy', 'convertedBy') if doc.get(k)}
 
 
 def load_weights(folder, manifest):

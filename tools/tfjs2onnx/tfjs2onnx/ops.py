@@ -113,9 +113,9 @@ def floor_div(g, node, args):
     dtype = args[0].dtype
     shape = broadcast(node, args[0].shape, args[1].shape)
     base = node.name
-    if dtype.kind == 'f':
-        quotient = g.add('Div', [a, b], f'{base}/div')
-        return [g.emit('Floor', [quotient], base, dtype, shape, layout)]
+    if dtype.kind != 'i':
+        # TF returns floats here, TF.js int32: no single answer to convert to
+        node.fail(f'FloorDiv on {dtype} is not supported (integers only)')
     # integer Div truncates toward zero; step down by one where the remainder's sign differs from b's
     zero = g.constant(np.zeros((), dtype), f'{base}/zero')
     q = g.add('Div', [a, b], f'{base}/trunc')
