@@ -1,0 +1,239 @@
+"""The per-op test graphs. Each case returns (builder, {input: array}, [output node names]).
+
+Together they cover every op the converter handles, each padding mode and fused activation,
+the weight quantizations, and the NCHW/NHWC layout bookkeeping (convolutions feeding
+element-wise ops, concatenations, resizes and layout-bound ops such as Reshape and GatherNd).
+"""
+
+import numpy as np
+
+from tfjs_builder import GraphBuilder
+
+F32, I32 = np.float32, np.int32
+CASES = {}
+
+
+def case(fn):
+    CASES[fn.__name__] = fn
+    return fn
+
+
+def rand(rng, *shape, scale=1.0):
+    return (rng.standard_normal(shape) * scale).astype(F32)
+
+
+def conv_attrs(padding='SAME', stride=1, dilation=1, fused=None, explicit=None):
+    attrs = {'T': 'DT_FLOAT', 'data_format': 'NHWC', 'padding': padding,
+             'strides': [1, stride, stride, 1], 'dilations': [1, dilation, dilation, 1]}
+    if fused is not None:
+        attrs['fused_ops'] = fused
+        attrs['num_args'] = len(fused) and 1
+    if explicit is not None:
+        attrs['explicit_paddings'] = explicit
+    return attrs
+
+
+@case
+def conv_same_stride2_relu6(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 9, 11, 4])
+    w, bias = b.const('w', rand(rng, 3, 3, 4, 5)), b.const('b', rand(rng, 5))
+    b.op('y', '_FusedConv2D', [x, w, bias], **conv_attrs('SAME', 2, fused=['BiasAdd', 'Relu6']))
+    return b, {'x': rand(rng, 1, 9, 11, 4, scale=3)}, ['y']
+
+
+@case
+def conv_valid_bias(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 8, 7, 3])
+    w, bias = b.const('w', rand(rng, 1, 1, 3, 6)), b.const('b', rand(rng, 6))
+    b.op('y', '_FusedConv2D', [x, w, bias], **conv_attrs('VALID', fused=['BiasAdd']))
+    w3, b3 = b.const('w3', rand(rng, 3, 2, 3, 2)), b.const('b3', rand(rng, 2))
+    b.op('y3', '_FusedConv2D', [x, w3, b3], **conv_attrs('VALID', 2, fused=['BiasAdd']))
+    return b, {'x': rand(rng, 1, 8, 7, 3)}, ['y', 'y3']
+
+
+@case
+def conv_explicit_dilated_relu(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 10, 9, 3])
+    w, bias = b.const('w', rand(rng, 3, 3, 3, 4)), b.const('b', rand(rng, 4))
+    b.op('y', '_FusedConv2D', [x, w, bias],
+         **conv_attrs('EXPLICIT', 1, 2, fused=['BiasAdd', 'Relu'], explicit=[0, 0, 1, 2, 2, 0, 0, 0]))
+    return b, {'x': rand(rng, 1, 10, 9, 3)}, ['y']
+
+
+@case
+def conv_fused_activations(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 6, 6, 3])
+    outs = []
+    for act in ('LeakyRelu', 'Sigmoid', 'Elu'):
+        w, bias = b.const(f'w_{act}', rand(rng, 3, 3, 3, 4)), b.const(f'b_{act}', rand(rng, 4))
+        extra = {'leakyrelu_alpha': 0.1} if act == 'LeakyRelu' else {}
+        outs.append(b.op(f'y_{act}', '_FusedConv2D', [x, w, bias], **conv_attrs(fused=['BiasAdd', act]), **extra))
+    return b, {'x': rand(rng, 1, 6, 6, 3, scale=2)}, outs
+
+
+@case
+def conv2d_biasadd_relu(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 7, 7, 3])
+    c = b.op('c', 'Conv2D', [x, b.const('w', rand(rng, 3, 3, 3, 4))], **conv_attrs('SAME', 2))
+    ba = b.op('ba', 'BiasAdd', [c, b.const('b', rand(rng, 4))], T='DT_FLOAT', data_format='NHWC')
+    r6 = b.op('r6', 'Relu6', [ba], T='DT_FLOAT')
+    r = b.op('r', 'Relu', [ba], T='DT_FLOAT')
+    return b, {'x': rand(rng, 1, 7, 7, 3, scale=3)}, [r6, r]
+
+
+@case
+def depthwise_fused_stride2(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 10, 9, 3])
+    w, bias = b.const('w', rand(rng, 3, 3, 3, 2)), b.const('b', rand(rng, 6))
+    b.op('y', 'FusedDepthwiseConv2dNative', [x, w, bias], **conv_attrs('SAME', 2, fused=['BiasAdd', 'Relu6']))
+    return b, {'x': rand(rng, 1, 10, 9, 3, scale=3)}, ['y']
+
+
+@case
+def depthwise_valid(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 9, 8, 4])
+    b.op('y', 'DepthwiseConv2dNative', [x, b.const('w', rand(rng, 5, 3, 4, 1))], **conv_attrs('VALID'))
+    b.op('y2', 'DepthwiseConv2dNative', [x, b.const('w2', rand(rng, 3, 3, 4, 3))], **conv_attrs('SAME'))
+    return b, {'x': rand(rng, 1, 9, 8, 4)}, ['y', 'y2']
+
+
+@case
+def resize_bilinear_modes(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 5, 7, 3])
+    outs = []
+    for name, size, align, half in (('up_half', [10, 14], False, True), ('odd_half', [8, 11], False, True),
+                                    ('down_half', [3, 4], False, True), ('align', [9, 13], True, False),
+                                    ('asym', [8, 11], False, False)):
+        s = b.const(f'{name}_size', np.array(size, I32))
+        outs.append(b.op(name, 'ResizeBilinear', [x, s], T='DT_FLOAT', align_corners=align, half_pixel_centers=half))
+    return b, {'x': rand(rng, 1, 5, 7, 3)}, outs
+
+
+@case
+def layout_mix(rng):
+    """Convolution outputs (NCHW inside ONNX) through element-wise, concat and resize, out through Reshape."""
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 8, 8, 4])
+    fused = conv_attrs(fused=['BiasAdd'])
+    a = b.op('a', '_FusedConv2D', [x, b.const('wa', rand(rng, 3, 3, 4, 4)), b.const('ba', rand(rng, 4))], **fused)
+    c = b.op('c', '_FusedConv2D', [x, b.const('wc', rand(rng, 1, 1, 4, 4)), b.const('bc', rand(rng, 4))], **fused)
+    a2 = b.op('a2', 'AddV2', [a, b.const('per_channel', rand(rng, 4))], T='DT_FLOAT')
+    c2 = b.op('c2', 'Mul', [c, b.const('scalar', np.array(0.5, F32))], T='DT_FLOAT')
+    res = b.op('res', 'AddV2', [a2, c2], T='DT_FLOAT')
+    sig = b.op('sig', 'Sigmoid', [res], T='DT_FLOAT')
+    cat = b.op('cat', 'ConcatV2', [sig, a, b.const('axis', np.array(-1, I32))], T='DT_FLOAT', N=2, Tidx='DT_INT32')
+    up = b.op('up', 'ResizeBilinear', [cat, b.const('size', np.array([16, 16], I32))], T='DT_FLOAT',
+              align_corners=False, half_pixel_centers=True)
+    sub = b.op('sub', 'Sub', [up, b.const('mean', rand(rng, 1, 1, 1, 8))], T='DT_FLOAT')
+    div = b.op('div', 'RealDiv', [sub, b.const('spatial', rand(rng, 16, 16, 1) ** 2 + 0.5)], T='DT_FLOAT')
+    sq = b.op('sqd', 'SquaredDifference', [div, up], T='DT_FLOAT')
+    # sqrt away from 0, where its slope would magnify the convolutions' rounding differences
+    root = b.op('root', 'Sqrt', [b.op('sig_plus', 'AddV2', [sig, b.const('quarter', np.array(0.25, F32))],
+                                      T='DT_FLOAT')], T='DT_FLOAT')
+    flat = b.op('flat', 'Reshape', [sq, b.const('flat_shape', np.array([1, -1], I32))], T='DT_FLOAT')
+    return b, {'x': rand(rng, 1, 8, 8, 4)}, [flat, root, up]
+
+
+@case
+def elementwise_broadcast(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [2, 3, 4])
+    y = b.placeholder('y', [4])
+    outs = [b.op(op.lower(), op, [x, y], T='DT_FLOAT')
+            for op in ('Add', 'AddV2', 'Sub', 'Mul', 'RealDiv', 'SquaredDifference')]
+    outs += [b.op(op.lower(), op, [x], T='DT_FLOAT') for op in ('Sigmoid', 'Relu', 'Relu6')]
+    outs.append(b.op('sqrt', 'Sqrt', [b.op('sq', 'Mul', [x, x], T='DT_FLOAT')], T='DT_FLOAT'))
+    y_values = rng.uniform(0.5, 2.0, 4).astype(F32) * rng.choice([-1, 1], 4)
+    return b, {'x': rand(rng, 2, 3, 4, scale=5), 'y': y_values.astype(F32)}, outs
+
+
+@case
+def integer_ops_and_cast(rng):
+    b = GraphBuilder()
+    a = b.placeholder('a', [6, 5], I32)
+    d = b.placeholder('d', [5], I32)
+    f = b.placeholder('f', [6, 5])
+    outs = [b.op('floordiv', 'FloorDiv', [a, d], T='DT_INT32'),
+            b.op('mul', 'Mul', [a, d], T='DT_INT32'),
+            b.op('sub', 'Sub', [a, d], T='DT_INT32'),
+            b.op('add', 'AddV2', [a, d], T='DT_INT32'),
+            b.op('to_float', 'Cast', [a], SrcT='DT_INT32', DstT='DT_FLOAT', Truncate=False),
+            b.op('to_int', 'Cast', [f], SrcT='DT_FLOAT', DstT='DT_INT32', Truncate=False)]
+    divisors = rng.integers(1, 8, 5) * rng.choice([-1, 1], 5)
+    return b, {'a': rng.integers(-50, 51, (6, 5)).astype(I32), 'd': divisors.astype(I32),
+               'f': rand(rng, 6, 5, scale=6)}, outs
+
+
+@case
+def argmax_gather_decode(rng):
+    """The MoveNet decoding pattern: arg-max over a flattened map, row/column by FloorDiv, GatherNd."""
+    b = GraphBuilder()
+    heat = b.placeholder('heat', [1, 6, 7, 3])
+    offsets = b.placeholder('offsets', [1, 6, 7, 6])
+    t = dict(T='DT_INT32')
+    flat = b.op('flat', 'Reshape', [heat, b.const('flat_shape', np.array([1, -1, 3], I32))], T='DT_FLOAT')
+    arg = b.op('arg', 'ArgMax', [flat, b.const('dim', np.array(1, I32))], T='DT_FLOAT', output_type='DT_INT32',
+               Tidx='DT_INT32')
+    row = b.op('row', 'FloorDiv', [arg, b.const('width', np.array(7, I32))], **t)
+    col = b.op('col', 'Sub', [arg, b.op('rw', 'Mul', [row, b.const('width2', np.array(7, I32))], **t)], **t)
+    vec = b.const('vec', np.array([3], I32))
+    r = b.op('r', 'Reshape', [row, vec], **t)
+    cidx = b.op('cidx', 'Reshape', [col, vec], **t)
+    idx = b.op('idx', 'Pack', [b.const('batch', np.zeros(3, I32)), r, cidx], T='DT_INT32', axis=1, N=3)
+    picked = b.op('picked', 'GatherNd', [offsets, idx], Tparams='DT_FLOAT', Tindices='DT_INT32')
+    chan = b.op('chan', 'ConcatV2', [idx, b.const('channels', np.arange(3, dtype=I32)[:, None]),
+                                     b.const('axis', np.array(1, I32))], T='DT_INT32', N=2, Tidx='DT_INT32')
+    score = b.op('score', 'GatherNd', [heat, chan], Tparams='DT_FLOAT', Tindices='DT_INT32')
+    fixed = b.op('fixed', 'GatherNd', [offsets, b.const('fixed_idx', np.array([[0, 5, 6], [0, 0, 1]], I32))],
+                 Tparams='DT_FLOAT', Tindices='DT_INT32')
+    last = b.op('arg_last', 'ArgMax', [heat, b.const('dim_last', np.array(-1, I32))], T='DT_FLOAT',
+                output_type='DT_INT32', Tidx='DT_INT32')
+    return b, {'heat': rand(rng, 1, 6, 7, 3), 'offsets': rand(rng, 1, 6, 7, 6)}, [picked, score, fixed, last, idx]
+
+
+@case
+def shape_ops(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [2, 3, 4])
+    t = dict(T='DT_FLOAT')
+    b.op('u', 'Unpack', [x], axis=1, num=3, **t)
+    packed = b.op('packed', 'Pack', ['u', 'u:1', 'u:2'], axis=-1, N=3, **t)
+    single = b.op('single', 'Unpack', [b.op('one', 'ExpandDims', [x, b.const('zero', np.array(0, I32))], Tdim='DT_INT32', **t)],
+                  axis=0, num=1, **t)
+    e = b.op('e', 'ExpandDims', [x, b.const('minus1', np.array(-1, I32))], Tdim='DT_INT32', **t)
+    s = b.op('s', 'Squeeze', [e], squeeze_dims=[3], **t)
+    cat = b.op('cat', 'ConcatV2', [s, x, b.const('axis', np.array(-2, I32))], N=2, Tidx='DT_INT32', **t)
+    ident = b.op('ident', 'Identity', [cat], **t)
+    r = b.op('r', 'Reshape', [ident, b.const('shape', np.array([-1, 8], I32))], **t)
+    p1 = b.op('p1', 'Pack', ['u:1'], axis=0, N=1, **t)
+    return b, {'x': rand(rng, 2, 3, 4)}, [packed, single, r, p1, 'u:2']
+
+
+@case
+def quantized_weights(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 6, 6, 3])
+    k = b.placeholder('k', [4], I32)
+    fused = conv_attrs(fused=['BiasAdd'])
+    f16 = b.op('f16', '_FusedConv2D', [x, b.const('w16', rand(rng, 3, 3, 3, 4), 'float16'),
+                                       b.const('b16', rand(rng, 4), 'float16')], **fused)
+    u8 = b.op('u8', '_FusedConv2D', [x, b.const('w8', rand(rng, 3, 3, 3, 4), 'uint8'),
+                                     b.const('b8', rand(rng, 4), 'uint16')], **fused)
+    ints = b.op('ints', 'AddV2', [k, b.const('int8', rng.integers(-300, 300, 4).astype(I32), 'uint8')], T='DT_INT32')
+    return b, {'x': rand(rng, 1, 6, 6, 3), 'k': rng.integers(-5, 5, 4).astype(I32)}, [f16, u8, ints]
+
+
+def unsupported_op_model(folder):
+    """A graph with an op the converter does not know (for the error-message check)."""
+    b = GraphBuilder()
+    x = b.placeholder('x', [2, 3])
+    b.op('my/softmax', 'Softmax', [x], T='DT_FLOAT')
+    return b.save(folder)
