@@ -52,6 +52,10 @@ public final class BenchPckCommand implements Callable<Integer> {
     @Option(names = "--models", paramLabel = "DIR", description = "DWPose folder (default: <fvstudio home>/models/dwpose)")
     Path models;
 
+    @Option(names = "--embedded-model", paramLabel = "FILE",
+            description = "the embedded estimator's graph (default: the bundled MoveNet Thunder; e.g. movenet-lightning.onnx)")
+    Path embeddedModel;
+
     @Option(names = "--stride", defaultValue = "1", paramLabel = "N", description = "every N-th frame (default: ${DEFAULT-VALUE})")
     int stride;
 
@@ -88,7 +92,8 @@ public final class BenchPckCommand implements Callable<Integer> {
         }
         try (SkeletonDetector detector = SkeletonDetectors.open(choice,
                 () -> models == null ? DwposeModels.locate() : DwposeModels.locate(models),
-                BundledAssets.locate().flatMap(BundledAssets::embeddedPoseModel), runtime.settings())) {
+                embeddedModel != null ? Optional.of(embeddedModel)
+                        : BundledAssets.locate().flatMap(BundledAssets::embeddedPoseModel), runtime.settings())) {
             out.println("fvstudio bench pck: machine: " + CliSupport.machine());
             ByteArrayOutputStream figures = new ByteArrayOutputStream();
             try (PrintStream stream = new PrintStream(figures, true, StandardCharsets.UTF_8)) {

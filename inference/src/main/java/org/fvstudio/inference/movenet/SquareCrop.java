@@ -1,29 +1,32 @@
 package org.fvstudio.inference.movenet;
 
+import org.fvstudio.inference.image.ImageTensors;
 import org.fvstudio.pose.render.RgbImage;
 
 /**
- * A square region of a picture, in picture pixels, that may reach past its edges (those pixels read as black),
- * resampled to the network's side. MoveNet sees the whole picture first (the square around it, centred), then
- * a tighter square around the person it found.
+ * A square region of a picture, in whole picture pixels, that may reach past its edges (those pixels are black),
+ * resized to the network's side with Pillow's bilinear filter (the one MoveNet's TF.js reference was fed with,
+ * tools/tfjs2onnx/README.md). MoveNet sees the whole picture first (the square around it, centred), then a
+ * tighter square around the person it found.
  */
-record SquareCrop(double left, double top, double size) {
+record SquareCrop(int left, int top, int size) {
 
     SquareCrop {
-        if (!(size > 0)) {
+        if (size < 1) {
             throw new IllegalArgumentException("crop size must be positive, got " + size);
         }
     }
 
-    /** The square that holds the whole picture, the picture centred in it. */
+    /** The square that holds the whole picture, the picture centred in it (Python's integer-division padding). */
     static SquareCrop around(int width, int height) {
-        double size = Math.max(width, height);
-        return new SquareCrop((width - size) / 2, (height - size) / 2, size);
+        int size = Math.max(width, height);
+        return new SquareCrop(-((size - width) / 2), -((size - height) / 2), size);
     }
 
-    /** A square of {@code size} centred on ({@code cx}, {@code cy}). */
+    /** A square of about {@code size} centred on ({@code cx}, {@code cy}), on whole pixels. */
     static SquareCrop centredOn(double cx, double cy, double size) {
-        return new SquareCrop(cx - size / 2, cy - size / 2, size);
+        int side = Math.max(1, (int) Math.round(size));
+        return new SquareCrop((int) Math.round(cx - side / 2.0), (int) Math.round(cy - side / 2.0), side);
     }
 
     double pictureX(double normalisedX) {
@@ -34,40 +37,29 @@ record SquareCrop(double left, double top, double size) {
         return top + normalisedY * size;
     }
 
-    /**
-     * Writes the crop as side x side RGB values 0..255 in NHWC order into {@code out} (bilinear with pixel
-     * centres at +0.5; an area sampled beyond the picture is black).
-     */
+    /** Writes the crop as side x side RGB values 0..255 in NHWC order into {@code out}. */
     void writeNhwc(RgbImage image, int side, int[] out) {
         if (out.length != side * side * 3) {
             throw new IllegalArgumentException("expected a buffer of " + side * side * 3 + " values, got " + out.length);
         }
-        int w = image.width();
-        int h = image.height();
-        byte[] rgb = image.toRgbBytes();
-        double scale = size / side;
-        for (int y = 0; y < side; y++) {
-            double sy = top + (y + 0.5) * scale - 0.5;
-            int y0 = (int) Math.floor(sy);
-            double fy = sy - y0;
-            for (int x = 0; x < side; x++) {
-                double sx = left + (x + 0.5) * scale - 0.5;
-                int x0 = (int) Math.floor(sx);
-                double fx = sx - x0;
-                int o = 3 * (y * side + x);
-                for (int c = 0; c < 3; c++) {
-                    double top0 = sample(rgb, w, h, x0, y0, c) * (1 - fx) + sample(rgb, w, h, x0 + 1, y0, c) * fx;
-                    double bottom = sample(rgb, w, h, x0, y0 + 1, c) * (1 - fx) + sample(rgb, w, h, x0 + 1, y0 + 1, c) * fx;
-                    out[o + c] = (int) Math.round(top0 * (1 - fy) + bottom * fy);
-                }
-            }
+        byte[] resized = ImageTensors.resize(cut(image), side, side).toRgbBytes();
+        for (int i = 0; i < resized.length; i++) {
+            out[i] = resized[i] & 0xff;
         }
     }
 
-    private static int sample(byte[] rgb, int w, int h, int x, int y, int c) {
-        if (x < 0 || y < 0 || x >= w || y >= h) {
-            return 0;
+    /** The square at picture resolution, black where it lies outside the picture. */
+    RgbImage cut(RgbImage image) {
+        byte[] src = image.toRgbBytes();
+        byte[] square = new byte[size * size * 3];
+        int fromX = Math.max(0, left);
+        int toX = Math.min(image.width(), left + size);
+        if (fromX < toX) {
+            for (int y = Math.max(0, top); y < Math.min(image.height(), top + size); y++) {
+                System.arraycopy(src, 3 * (y * image.width() + fromX), square, 3 * ((y - top) * size + fromX - left),
+                        3 * (toX - fromX));
+            }
         }
-        return rgb[3 * (y * w + x) + c] & 0xff;
+        return RgbImage.ofRgbBytes(size, size, square);
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.fvstudio.inference.dwpose.DwposeTestModels;
 import org.fvstudio.inference.dwpose.OneEuroSettings;
 import org.fvstudio.inference.dwpose.VideoExtractionOptions;
+import org.fvstudio.inference.estimation.EstimatorChoice;
 import org.fvstudio.inference.runtime.DevicePreference;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
@@ -102,7 +103,7 @@ class PoseExtractionTest {
         assertThat(studio.selectedReferenceIdProperty().get()).isEqualTo(id);
         assertThat(studio.viewerModeProperty().get()).isEqualTo(ViewerMode.REFERENCE);
         assertThat(studio.statusProperty().get()).contains("Detected 2 people", "estimator CPU");
-        assertThat(extraction.deviceUsedProperty().get()).startsWith("detector CPU, estimator CPU");
+        assertThat(extraction.deviceUsedProperty().get()).startsWith("DWPose: detector CPU, estimator CPU");
         assertThat(extraction.busyProperty().get()).isFalse();
         assertThat(studio.document().undoTextProperty().get()).isEqualTo("Undo Detect pose (2 people)");
 
@@ -114,10 +115,31 @@ class PoseExtractionTest {
     }
 
     @Test
+    void withoutDwposeFilesTheEmbeddedEstimatorFindsThePersonAndSaysSo() throws Exception {
+        String id = importFrame30();
+        Path empty = Files.createDirectories(temp.resolve("models").resolve("dwpose"));
+        settings = new InferenceSettings(DevicePreference.CPU, 1, List.of(empty), EstimatorChoice.AUTO);
+
+        fx(() -> extraction.detectPose(id));
+        awaitDone();
+
+        assertThat(dialogs.problems).isEmpty();
+        Pose detected = studio.project().reference(id).orElseThrow().pose();
+        assertThat(detected.people()).hasSize(1);
+        PersonPose person = detected.people().get(0);
+        // The walker of frame 30 stands in the middle of the 272 x 480 picture, head in the upper third.
+        assertThat(person.confidence(0)).isGreaterThan(0.3);
+        assertThat(person.y(0)).isBetween(40.0, 200.0);
+        assertThat(person.x(0)).isBetween(60.0, 220.0);
+        assertThat(studio.statusProperty().get()).contains("Detected 1 person", "embedded estimator (MoveNet Thunder)");
+        assertThat(extraction.deviceUsedProperty().get()).startsWith("embedded estimator (MoveNet Thunder): estimator CPU");
+    }
+
+    @Test
     void missingModelsNameBothFilesAndTheFolderAndChangeNothing() throws Exception {
         String id = importFrame30();
         Path empty = Files.createDirectories(temp.resolve("models").resolve("dwpose"));
-        settings = new InferenceSettings(DevicePreference.CPU, 1, List.of(empty));
+        settings = new InferenceSettings(DevicePreference.CPU, 1, List.of(empty), EstimatorChoice.DWPOSE);
         Project before = studio.project();
         String undoBefore = studio.document().undoTextProperty().get();
 

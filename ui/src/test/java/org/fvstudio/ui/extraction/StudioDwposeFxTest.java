@@ -20,6 +20,7 @@ import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.StudioFeatures;
 import org.fvstudio.ui.inference.InferenceSettings;
 import org.fvstudio.ui.inference.OnnxInferenceStatus;
+import org.fvstudio.ui.preferences.PoseEstimator;
 import org.fvstudio.ui.preferences.PreferenceRules;
 import org.fvstudio.ui.preferences.PreferencesStore;
 import org.fvstudio.ui.preferences.StudioPreferences;
@@ -108,7 +109,7 @@ class StudioDwposeFxTest {
         assertThat(window.viewModel().project().reference(id).orElseThrow().pose().people()).hasSize(2);
 
         String after = aboutVersions(robot);
-        assertThat(after).contains("ONNX Runtime: " + version, "Device: " + next + "; last used: DWPose detector CPU, estimator CPU");
+        assertThat(after).contains("ONNX Runtime: " + version, "Device: " + next + "; last used: DWPose: detector CPU, estimator CPU");
     }
 
     @Test
@@ -119,7 +120,8 @@ class StudioDwposeFxTest {
         Path empty = Files.createDirectories(folder.resolve("elsewhere"));
         fx(() -> {
             try {
-                preferences.update(preferences.current().withModelFolders(List.of(empty)));
+                preferences.update(preferences.current().withModelFolders(List.of(empty))
+                        .withPoseEstimator(PoseEstimator.DWPOSE));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
