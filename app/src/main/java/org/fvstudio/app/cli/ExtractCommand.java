@@ -105,10 +105,11 @@ public final class ExtractCommand implements Callable<Integer> {
             return FAILED;
         }
         try {
-            Files.createDirectories(out);
             try (SkeletonDetector extractor = SkeletonDetectors.open(choice,
                     () -> models == null ? DwposeModels.locate() : DwposeModels.locate(models),
                     BundledAssets.locate().flatMap(BundledAssets::embeddedPoseModel), settings)) {
+                // Only once the models are open: a run that cannot start leaves no empty folder behind.
+                Files.createDirectories(out);
                 outWriter.println(extractor.name() + " on " + extractor.deviceDescription());
                 int written = isImage(input) ? extractImage(extractor, outWriter) : extractVideo(extractor, outWriter, err);
                 outWriter.println("wrote " + written + " pose file" + (written == 1 ? "" : "s") + " to " + out);
@@ -131,7 +132,8 @@ public final class ExtractCommand implements Callable<Integer> {
         Pose pose = extractor.detect(ImageFiles.read(input), largestOnly);
         Path file = out.resolve(baseName(input) + "_keypoints.json");
         new OpenPoseWriter().writeFrame(pose, file, CoordinateMode.PIXELS);
-        log.println(pose.people().size() + " people in " + input.getFileName());
+        int people = pose.people().size();
+        log.println(people + (people == 1 ? " person in " : " people in ") + input.getFileName());
         return 1;
     }
 

@@ -81,11 +81,35 @@ class ExtractCommandTest {
     @Test
     void missingModelsTellWhichFilesToPutWhere(@TempDir Path dir) {
         Path empty = dir.resolve("no-models");
-        int code = run(IMAGE.toString(), "--out", dir.resolve("poses").toString(), "--models", empty.toString());
+        int code = run(IMAGE.toString(), "--out", dir.resolve("poses").toString(), "--models", empty.toString(),
+                "--estimator", "dwpose");
         assertThat(code).isEqualTo(ExtractCommand.FAILED);
         assertThat(err.toString()).contains("DWPose models missing: put yolox_l.onnx (YOLOX-L person detector) and "
                 + "dw-ll_ucoco_384.onnx (DWPose-L whole-body estimator, 384x288) into " + empty.toAbsolutePath());
         assertThat(dir.resolve("poses")).doesNotExist();
+    }
+
+    @Test
+    void withoutDwposeFilesTheEmbeddedEstimatorExtractsTheBodyAndSaysSo(@TempDir Path dir) throws Exception {
+        Path photo = Path.of("../project-files/src/test/resources/images/astronaut.png");
+        int code = run(photo.toString(), "--out", dir.toString(), "--models", dir.resolve("no-models").toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("embedded estimator (MoveNet Thunder) on estimator CPU")
+                .contains("1 person in astronaut.png");
+        JsonNode person = new ObjectMapper().readTree(dir.resolve("astronaut_keypoints.json").toFile()).get("people").get(0);
+        JsonNode body = person.get("pose_keypoints_2d");
+        // Nose of the 512 x 512 photo near (222, 128); the body only: hands are written as missing.
+        assertThat(body.get(0).asDouble()).isBetween(205.0, 240.0);
+        assertThat(body.get(1).asDouble()).isBetween(110.0, 145.0);
+        for (JsonNode value : person.get("hand_left_keypoints_2d")) {
+            assertThat(value.asDouble()).isZero();
+        }
+    }
+
+    @Test
+    void anUnknownEstimatorIsAUsageError(@TempDir Path dir) {
+        assertThat(run(IMAGE.toString(), "--out", dir.toString(), "--estimator", "openpose")).isEqualTo(ExtractCommand.USAGE);
+        assertThat(err.toString()).contains("unknown estimator 'openpose': use auto, dwpose or embedded");
     }
 
     @Test
@@ -95,6 +119,9 @@ class ExtractCommandTest {
         assertThat(run(fake.toString(), "--out", dir.resolve("o").toString(), "--models", MODELS.toString()))
                 .isEqualTo(ExtractCommand.FAILED);
         assertThat(err.toString()).contains("extract: " + fake + ": not a readable video");
+        assertThat(run(fake.toString(), "--out", dir.resolve("o").toString(), "--estimator", "embedded"))
+                .isEqualTo(ExtractCommand.FAILED);
+        assertThat(err.toString()).contains("extract: " + fake + ": not a readable video").doesNotContain("\tat ");
         assertThat(run(dir.resolve("absent.png").toString(), "--out", dir.toString())).isEqualTo(ExtractCommand.FAILED);
         assertThat(err.toString()).contains("absent.png: file not found");
         assertThat(run(VIDEO.toString(), "--out", dir.toString(), "--stride", "0")).isEqualTo(ExtractCommand.USAGE);
