@@ -7,7 +7,7 @@ import java.util.Map;
  * How common exporters name the CMU skeleton's joints, as renamings of the CMU names; joints a family
  * has no name for keep theirs. Used to derive one BVH per family from the CMU clip.
  */
-enum BvhNamingFamily {
+public enum BvhNamingFamily {
 
     CMU(LimbNaming.ARM_FOREARM_HAND, LimbNaming.UPLEG_LEG_FOOT, Map.of()),
     COLLAR(LimbNaming.COLLAR_SHOULDER_ELBOW_WRIST, LimbNaming.HIP_KNEE_ANKLE, sided(Map.of(
@@ -38,8 +38,8 @@ enum BvhNamingFamily {
             "UpLeg", "Thigh", "Leg", "Shin", "Foot", "Foot", "ToeBase", "Toe"), "l%s", "r%s",
             Map.of("Hips", "hip", "Spine1", "chest", "Neck", "neck", "Head", "head")));
 
-    final LimbNaming arms;
-    final LimbNaming legs;
+    public final LimbNaming arms;
+    public final LimbNaming legs;
     private final Map<String, String> names;
 
     BvhNamingFamily(LimbNaming arms, LimbNaming legs, Map<String, String> names) {
@@ -49,7 +49,7 @@ enum BvhNamingFamily {
     }
 
     /** The CMU clip under this family's names. */
-    String bvhText() {
+    public String bvhText() {
         String cmu = BvhVariants.cmuText();
         return this == MIXAMO ? BvhVariants.renamed(cmu, name -> "mixamorig:" + name) : BvhVariants.renamed(cmu, names);
     }

@@ -3,7 +3,8 @@ package org.fvstudio.motion.bvh;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * BVH files derived from the CMU 01_01 clip in the test resources: the same motion under other joint
  * names, or turned about the vertical axis. Built in memory, so no large copies are committed.
  */
-final class BvhVariants {
+public final class BvhVariants {
 
     private static final Pattern JOINT_LINE = Pattern.compile("(?m)^(\\s*(?:ROOT|JOINT)\\s+)(\\S+)");
 
@@ -22,10 +23,14 @@ final class BvhVariants {
     private BvhVariants() {
     }
 
-    static synchronized String cmuText() {
+    /** The CMU 01_01 clip's text (read as a resource, so it also works from the test jar). */
+    public static synchronized String cmuText() {
         if (cmuText == null) {
-            try {
-                cmuText = Files.readString(BvhTestFiles.cmu());
+            try (InputStream in = BvhVariants.class.getResourceAsStream("/bvh/cmu_01_01.bvh")) {
+                if (in == null) {
+                    throw new IllegalStateException("missing test resource /bvh/cmu_01_01.bvh");
+                }
+                cmuText = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -34,7 +39,7 @@ final class BvhVariants {
     }
 
     /** {@code text} with every ROOT / JOINT name passed through {@code rename} (one pass, so swaps work). */
-    static String renamed(String text, UnaryOperator<String> rename) {
+    public static String renamed(String text, UnaryOperator<String> rename) {
         Matcher m = JOINT_LINE.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 256);
         while (m.find()) {
@@ -45,7 +50,7 @@ final class BvhVariants {
     }
 
     /** {@code text} with the joints in {@code names} renamed, the others kept. */
-    static String renamed(String text, Map<String, String> names) {
+    public static String renamed(String text, Map<String, String> names) {
         return renamed(text, name -> names.getOrDefault(name, name));
     }
 
@@ -53,7 +58,7 @@ final class BvhVariants {
      * {@code text} under a new root that turns the whole performer by {@code degrees} about +Y (right-handed)
      * on every frame; the rest pose (all channels 0) is unchanged.
      */
-    static String turned(String text, double degrees) {
+    public static String turned(String text, double degrees) {
         int hierarchy = text.indexOf("HIERARCHY");
         int root = text.indexOf("ROOT", hierarchy);
         int motion = text.indexOf("MOTION");
