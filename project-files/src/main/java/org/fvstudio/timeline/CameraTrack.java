@@ -63,6 +63,25 @@ public record CameraTrack(List<CameraKeyframe> keyframes) {
         return new CameraTrack(copy);
     }
 
+    /**
+     * This track on a timeline that ends at {@code lastFrame}: keys past it are dropped, and the segment they
+     * cut short gets a linear key on each of its remaining frames, so every frame that remains keeps its view
+     * (an eased segment cannot be cut short with one key).
+     */
+    public CameraTrack endingAt(int lastFrame) {
+        if (keyframes.isEmpty() || keyframes.get(keyframes.size() - 1).frame() <= lastFrame) {
+            return this;
+        }
+        List<CameraKeyframe> kept = new ArrayList<>(keyframes.stream().filter(k -> k.frame() <= lastFrame).toList());
+        int from = kept.isEmpty() ? lastFrame : kept.get(kept.size() - 1).frame() + 1;
+        for (int frame = from; frame <= lastFrame; frame++) {
+            CameraTransform view = at(frame);
+            kept.add(new CameraKeyframe(frame, view.zoom(), view.pivotX(), view.pivotY(), view.panX(), view.panY(),
+                    view.rollDegrees(), false, Interpolation.LINEAR));
+        }
+        return new CameraTrack(kept);
+    }
+
     public CameraTrack withoutKeyAt(int frame) {
         List<CameraKeyframe> copy = new ArrayList<>(keyframes);
         copy.removeIf(k -> k.frame() == frame);

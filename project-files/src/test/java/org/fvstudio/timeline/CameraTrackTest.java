@@ -70,6 +70,31 @@ class CameraTrackTest {
         assertThat(CameraTrack.empty().at(7).isIdentity()).isTrue();
     }
 
+    @Test
+    void endingAtKeepsTheViewOfTheFramesThatRemain() {
+        // the sample project's camera: a zoom from 1 to 3.2 over frames 0..47
+        CameraTrack zoomIn = new CameraTrack(List.of(
+                new CameraKeyframe(0, 1, 233.4, 174.6, 0, 0, 0, false, Interpolation.EASE_IN_OUT),
+                new CameraKeyframe(47, 3.2, 233.4, 174.6, 22.6, 41.4, 0, false, Interpolation.EASE_IN_OUT)));
+        CameraTrack shorter = zoomIn.endingAt(29);
+        assertThat(shorter.keyframes()).hasSize(30).allMatch(k -> k.frame() <= 29);
+        for (int frame = 0; frame <= 29; frame++) {
+            CameraTransform expected = zoomIn.at(frame);
+            CameraTransform actual = shorter.at(frame);
+            assertThat(actual.zoom()).as("frame %d", frame).isCloseTo(expected.zoom(), within(1e-9));
+            assertThat(actual.panX()).isCloseTo(expected.panX(), within(1e-9));
+            assertThat(actual.panY()).isCloseTo(expected.panY(), within(1e-9));
+        }
+        assertThat(zoomIn.endingAt(47)).isSameAs(zoomIn);
+        assertThat(CameraTrack.empty().endingAt(3).isEmpty()).isTrue();
+        // a track that starts after the end holds its first view throughout
+        CameraTrack late = new CameraTrack(List.of(new CameraKeyframe(40, 2, 0, 0, 5, 0, 0, false, Interpolation.LINEAR)));
+        assertThat(late.endingAt(10).keyframes()).singleElement().satisfies(k -> {
+            assertThat(k.frame()).isEqualTo(10);
+            assertThat(k.zoom()).isEqualTo(2.0);
+        });
+    }
+
     private static void assertPoint(double[] p, double x, double y) {
         assertThat(p[0]).isCloseTo(x, within(1e-9));
         assertThat(p[1]).isCloseTo(y, within(1e-9));

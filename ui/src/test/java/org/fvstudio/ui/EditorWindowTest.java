@@ -217,7 +217,7 @@ class EditorWindowTest {
     @Test
     void importTheBvhWithACameraOrbitingHalfwayRound(FxRobot robot) {
         Path bvh = copyResource("bvh/cmu_01_01.bvh", temp.resolve("motion-window"));
-        fx(() -> new MotionImport(studio()).importBvh(bvh, new MotionImport.Orbit(0, 180, 10, 1, 0)));
+        fx(() -> new MotionImport(studio()).importBvh(bvh, new MotionImport.Orbit(0, 180, 10, 1, 0), true));
         awaitJobs(tasks);
         assertThat(dialogs.problems).isEmpty();
         int last = studio().project().frameCount() - 1;

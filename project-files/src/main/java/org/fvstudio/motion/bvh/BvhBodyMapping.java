@@ -1,17 +1,18 @@
 package org.fvstudio.motion.bvh;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.fvstudio.pose.BodyJoint;
 import org.fvstudio.pose.BodyPart;
 
 /**
  * Maps a BVH skeleton to the 18 OpenPose body points plus the 6 DWPose foot points, in 3D.
- * Joints are found by name (CMU / Mixamo / common spellings, any "prefix:" stripped); the head's
- * nose, eyes and ears and the feet's toes and heels are synthesised from the Head and Foot/ToeBase
- * joints with the offsets documented in docs/bvh-mapping.md. A point whose joints are absent is
- * missing.
+ * Joints are found by name ({@link BvhJointNames}), each limb in the naming family that matches
+ * the most of its joints ({@link LimbNaming}); the head's nose, eyes and ears and the feet's toes
+ * and heels are synthesised from the Head and Foot/ToeBase joints with the offsets documented in
+ * docs/bvh-mapping.md. A point whose joints are absent is missing; {@link #requireWholeBody} names
+ * the body points that could not be mapped.
  */
 public final class BvhBodyMapping {
 
@@ -28,6 +29,16 @@ public final class BvhBodyMapping {
     static final double SMALL_TOE_BACK = 0.2;
     static final double HEEL_BACK = 0.3;
 
+    private static final int RIGHT = 0;
+    private static final int LEFT = 1;
+    private static final BodyJoint[][] ARM_POINTS = {
+        {BodyJoint.RIGHT_SHOULDER, BodyJoint.RIGHT_ELBOW, BodyJoint.RIGHT_WRIST},
+        {BodyJoint.LEFT_SHOULDER, BodyJoint.LEFT_ELBOW, BodyJoint.LEFT_WRIST}};
+    private static final BodyJoint[][] LEG_POINTS = {
+        {BodyJoint.RIGHT_HIP, BodyJoint.RIGHT_KNEE, BodyJoint.RIGHT_ANKLE},
+        {BodyJoint.LEFT_HIP, BodyJoint.LEFT_KNEE, BodyJoint.LEFT_ANKLE}};
+
+    private final String source;
     private final int hips;
     private final int neck;
     private final int head;
@@ -38,6 +49,8 @@ public final class BvhBodyMapping {
     private final int[] knee = new int[2];
     private final int[] ankle = new int[2];
     private final int[] toe = new int[2];
+    private final LimbNaming armNaming;
+    private final LimbNaming legNaming;
     private final Vec3 left;
     private final Vec3 up;
     private final Vec3 forward;
@@ -46,23 +59,25 @@ public final class BvhBodyMapping {
     private final double[] ballDrop = new double[2];
     private final List<BvhJoint> joints;
 
-    private static final int RIGHT = 0;
-    private static final int LEFT = 1;
-
     private BvhBodyMapping(BvhMotion motion) {
+        source = motion.source();
         joints = motion.joints();
-        hips = find("hips", "pelvis", "root");
-        neck = find("neck", "neck1", "neck01");
-        head = find("head");
+        BvhJointNames names = new BvhJointNames(joints);
+        hips = names.find(List.of("hips", "hip", "pelvis", "root"));
+        neck = names.find(List.of("neck", "neck1", "neck01"));
+        head = names.find(List.of("head"));
+        armNaming = bestNaming(names, LimbNaming.Limb.ARM);
+        legNaming = bestNaming(names, LimbNaming.Limb.LEG);
         for (int side = 0; side < 2; side++) {
-            String[] s = side == RIGHT ? new String[] {"right", "r", "r_", "rt"} : new String[] {"left", "l", "l_", "lt"};
-            shoulder[side] = findSided(s, "arm", "upperarm", "uparm", "shoulderjoint", "shldr", "humerus");
-            elbow[side] = findSided(s, "forearm", "lowerarm", "elbow", "radius");
-            wrist[side] = findSided(s, "hand", "wrist");
-            hip[side] = findSided(s, "upleg", "upperleg", "thigh", "femur", "hip");
-            knee[side] = findSided(s, "leg", "lowerleg", "shin", "knee", "tibia");
-            ankle[side] = findSided(s, "foot", "ankle");
-            toe[side] = findSided(s, "toebase", "toe", "toes", "ball");
+            int[] arm = chain(names, armNaming, side);
+            shoulder[side] = arm[0];
+            elbow[side] = arm[1];
+            wrist[side] = arm[2];
+            int[] leg = chain(names, legNaming, side);
+            hip[side] = leg[0];
+            knee[side] = leg[1];
+            ankle[side] = leg[2];
+            toe[side] = leg[3];
         }
         BvhSkeletonPose rest = restPose(motion);
         Vec3 l = hip[LEFT] >= 0 && hip[RIGHT] >= 0 ? rest.position(hip[LEFT]).minus(rest.position(hip[RIGHT]))
@@ -89,6 +104,56 @@ public final class BvhBodyMapping {
         }
     }
 
+    /** The family of {@code limb} that finds the most joints on both sides (toes only break ties), or null. */
+    private static LimbNaming bestNaming(BvhJointNames names, LimbNaming.Limb limb) {
+        LimbNaming best = null;
+        int bestScore = 0;
+        for (LimbNaming naming : LimbNaming.of(limb)) {
+            int score = 0;
+            for (int side = 0; side < 2; side++) {
+                int[] chain = chain(names, naming, side);
+                for (int k = 0; k < chain.length; k++) {
+                    score += chain[k] < 0 ? 0 : k < 3 ? 10 : 1;
+                }
+            }
+            if (score > bestScore) {
+                best = naming;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The joints of one side's chain named as {@code naming} says (-1 where absent). A joint that is not
+     * below the previous one found is not part of the chain, and a joint without a found neighbour in the
+     * chain is dropped: a lone "Shoulder" is more likely a clavicle than an upper arm whose elbow has another name.
+     */
+    private static int[] chain(BvhJointNames names, LimbNaming naming, int side) {
+        int[] chain = {-1, -1, -1, -1};
+        if (naming == null) {
+            return chain;
+        }
+        BvhJointNames.Side s = side == RIGHT ? BvhJointNames.Side.RIGHT : BvhJointNames.Side.LEFT;
+        int previous = -1;
+        for (int k = 0; k < naming.points(); k++) {
+            int j = names.findSided(s, naming.names(k));
+            if (j >= 0 && previous >= 0 && !names.isBelow(j, previous)) {
+                j = -1;
+            }
+            chain[k] = j;
+            if (j >= 0) {
+                previous = j;
+            }
+        }
+        int[] confirmed = {-1, -1, -1, -1};
+        for (int k = 0; k < chain.length; k++) {
+            boolean neighbour = (k > 0 && chain[k - 1] >= 0) || (k + 1 < chain.length && chain[k + 1] >= 0);
+            confirmed[k] = neighbour ? chain[k] : -1;
+        }
+        return confirmed;
+    }
+
     public static BvhBodyMapping of(BvhMotion motion) {
         return new BvhBodyMapping(motion);
     }
@@ -111,6 +176,78 @@ public final class BvhBodyMapping {
             default -> -1;
         };
         return j >= 0 ? joints.get(j).name() : null;
+    }
+
+    /** The arm naming family found, or null when no arm joint was recognised. */
+    public LimbNaming armNaming() {
+        return armNaming;
+    }
+
+    /** The leg naming family found, or null when no leg joint was recognised. */
+    public LimbNaming legNaming() {
+        return legNaming;
+    }
+
+    /** For the status line: e.g. "arms Collar / Shoulder / Elbow / Wrist, legs Hip / Knee / Ankle / Toe". */
+    public String namingSummary() {
+        return "arms " + (armNaming == null ? "not recognised" : armNaming.label())
+                + ", legs " + (legNaming == null ? "not recognised" : legNaming.label());
+    }
+
+    /**
+     * The body points (shoulders, elbows, wrists, hips, knees, ankles, neck) without a joint: drawn without
+     * them the body falls apart, so an import refuses such a skeleton.
+     */
+    public List<BodyJoint> missingBodyPoints() {
+        List<BodyJoint> missing = new ArrayList<>();
+        for (int side = 0; side < 2; side++) {
+            int[] arm = {shoulder[side], elbow[side], wrist[side]};
+            int[] leg = {hip[side], knee[side], ankle[side]};
+            for (int k = 0; k < 3; k++) {
+                if (arm[k] < 0) {
+                    missing.add(ARM_POINTS[side][k]);
+                }
+                if (leg[k] < 0) {
+                    missing.add(LEG_POINTS[side][k]);
+                }
+            }
+        }
+        if (neck < 0 && (shoulder[LEFT] < 0 || shoulder[RIGHT] < 0)) {
+            missing.add(BodyJoint.NECK);
+        }
+        missing.sort(java.util.Comparator.comparingInt(BodyJoint::index));
+        return missing;
+    }
+
+    /** What stays missing although the body is whole: the face points without a Head joint, the feet without toes. */
+    public List<String> optionalPointsMissing() {
+        List<String> missing = new ArrayList<>();
+        if (head < 0 || headLength <= 0) {
+            missing.add("nose, eyes and ears (no Head joint)");
+        }
+        for (int side = 0; side < 2; side++) {
+            if (toe[side] < 0 || ankle[side] < 0 || footLength[side] <= 0) {
+                missing.add((side == LEFT ? "left" : "right") + " foot points (no toe joint)");
+            }
+        }
+        return missing;
+    }
+
+    /** Refuses a skeleton that lacks any of {@link #missingBodyPoints()}, naming those points and the file's joints. */
+    public void requireWholeBody() throws BvhMappingException {
+        List<BodyJoint> missing = missingBodyPoints();
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> points = missing.stream().map(p -> p.label().toLowerCase(java.util.Locale.ROOT)).toList();
+        List<String> names = joints.stream().map(BvhJoint::name).toList();
+        String listed = names.size() <= 40 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 40)) + " and " + (names.size() - 40) + " more";
+        throw new BvhMappingException(source + ": no joint for the DWPose points " + String.join(", ", points)
+                + " (" + namingSummary() + "). Known namings: arms "
+                + String.join("; ", LimbNaming.of(LimbNaming.Limb.ARM).stream().map(LimbNaming::label).toList())
+                + "; legs " + String.join("; ", LimbNaming.of(LimbNaming.Limb.LEG).stream().map(LimbNaming::label).toList())
+                + ", each with Left/Right, L/R or _l/_r. Joints in the file: " + listed);
     }
 
     /**
@@ -179,34 +316,6 @@ public final class BvhBodyMapping {
         out[4 * index + 1] = p.y();
         out[4 * index + 2] = p.z();
         out[4 * index + 3] = 1;
-    }
-
-    private int find(String... names) {
-        for (String name : names) {
-            for (int i = 0; i < joints.size(); i++) {
-                if (simple(joints.get(i).name()).equals(name)) {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private int findSided(String[] sidePrefixes, String... names) {
-        for (String name : names) {
-            for (String prefix : sidePrefixes) {
-                int i = find(prefix + name);
-                if (i >= 0) {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private static String simple(String name) {
-        int colon = name.lastIndexOf(':');
-        return (colon >= 0 ? name.substring(colon + 1) : name).toLowerCase(Locale.ROOT);
     }
 
     private static BvhSkeletonPose restPose(BvhMotion motion) {

@@ -28,6 +28,7 @@ public final class BvhPoseTrackBuilder {
     private final BvhMotion motion;
     private final BvhBodyMapping mapping;
     private final double[][] mappedFrames;
+    private InitialFacing facing;
 
     public BvhPoseTrackBuilder(BvhMotion motion) {
         this.motion = motion;
@@ -41,6 +42,14 @@ public final class BvhPoseTrackBuilder {
 
     public BvhBodyMapping mapping() {
         return mapping;
+    }
+
+    /** Which way the performer faces at the start; the default cameras look at that side. */
+    public InitialFacing initialFacing() {
+        if (facing == null) {
+            facing = InitialFacing.estimate(this::pointsAt, motion.duration());
+        }
+        return facing;
     }
 
     /** Number of project frames covering the clip at {@code fps}. */
@@ -92,8 +101,8 @@ public final class BvhPoseTrackBuilder {
     }
 
     /**
-     * A camera that frames the whole clip from the front: target at the centre of the mapped points'
-     * bounding box over all frames, a 40 degree vertical field of view, and a distance at which the
+     * A camera that frames the whole clip from the performer's front ({@link #initialFacing()}): target
+     * at the centre of the mapped points' bounding box over all frames, a 40 degree vertical field of view, and a distance at which the
      * box fills about 80 % of the canvas.
      */
     public OrbitCameraTrack defaultCamera(int width, int height) {
@@ -119,14 +128,14 @@ public final class BvhPoseTrackBuilder {
         double fitHeight = focal * sizeY / (0.8 * height);
         double fitWidth = focal * sizeXZ / (0.8 * width);
         double distance = Math.max(fitHeight, fitWidth) + sizeXZ / 2;
-        return OrbitCameraTrack.of(new OrbitKeyframe(0, 0, 0, Math.max(distance, 1e-2), focal,
+        return OrbitCameraTrack.of(new OrbitKeyframe(0, initialFacing().yawDegrees(), 0, Math.max(distance, 1e-2), focal,
                 (min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2, Interpolation.LINEAR));
     }
 
     /**
      * A camera that follows the subject: a key every {@code stepFrames} project frames (smooth
      * interpolation) with the target on the centre of the body's bounding box at that time, seen from the
-     * front with a 40 degree vertical field of view, at a fixed distance where the largest single-frame
+     * performer's front ({@link #initialFacing()}) with a 40 degree vertical field of view, at a fixed distance where the largest single-frame
      * extent of the body fills about 80 % of the canvas.
      */
     public OrbitCameraTrack followCamera(int width, int height, double fps, int stepFrames) {
@@ -143,10 +152,11 @@ public final class BvhPoseTrackBuilder {
         double focal = height / (2 * Math.tan(Math.toRadians(20)));
         double distance = focal * extent / (0.8 * Math.min(width, height)) + extent / 2;
         int frames = frameCountAt(fps);
+        double yaw = initialFacing().yawDegrees();
         List<OrbitKeyframe> keys = new ArrayList<>();
         for (int frame = 0; ; frame = Math.min(frame + stepFrames, frames - 1)) {
             double[] c = centre(pointsAt(frame / fps));
-            keys.add(new OrbitKeyframe(frame, 0, 0, distance, focal, c[0], c[1], c[2], Interpolation.SMOOTH));
+            keys.add(new OrbitKeyframe(frame, yaw, 0, distance, focal, c[0], c[1], c[2], Interpolation.SMOOTH));
             if (frame == frames - 1) {
                 break;
             }

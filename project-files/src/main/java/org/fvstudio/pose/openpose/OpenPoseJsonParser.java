@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads OpenPose JSON files into raw frames, checking structure and array sizes. */
+/** Reads pose JSON files (OpenPose, MoveNet, MediaPipe) into raw frames, checking structure and array sizes. */
 final class OpenPoseJsonParser {
 
     static final String BODY = "pose_keypoints_2d";
@@ -58,13 +58,25 @@ final class OpenPoseJsonParser {
         return tree;
     }
 
-    /** A file holding one frame object, or an array of frame objects. */
+    /**
+     * Whether {@code tree} is an array of frames (each element one frame) rather than one frame: a MoveNet
+     * list of poses or a bare array of MediaPipe landmarks is one frame.
+     */
+    static boolean isFrameSequence(JsonNode tree) {
+        if (!tree.isArray() || tree.isEmpty()) {
+            return tree.isArray();
+        }
+        JsonNode first = tree.get(0);
+        return !MoveNetJsonParser.isPose(first) && !MediaPipeJsonParser.isLandmark(first);
+    }
+
+    /** A file holding one frame, or an array of frames. */
     List<RawFrame> frames(JsonNode tree) throws PoseFormatException {
         List<RawFrame> frames = new ArrayList<>();
-        if (tree.isArray()) {
-            if (tree.isEmpty()) {
-                throw new PoseFormatException(file, "holds an empty array, no pose frames");
-            }
+        if (tree.isArray() && tree.isEmpty()) {
+            throw new PoseFormatException(file, "holds an empty array, no pose frames");
+        }
+        if (isFrameSequence(tree)) {
             for (int i = 0; i < tree.size(); i++) {
                 frames.add(frame(tree.get(i), "[" + i + "]"));
             }
@@ -74,10 +86,31 @@ final class OpenPoseJsonParser {
         return frames;
     }
 
+    /** One frame in any of the {@link PoseJsonFormat}s. */
     RawFrame frame(JsonNode node, String path) throws PoseFormatException {
         String where = path.isEmpty() ? "" : path + ": ";
+        if (node.isArray()) {
+            if (node.isEmpty() || MoveNetJsonParser.isPose(node.get(0))) {
+                return new RawFrame(PoseJsonFormat.MOVENET, 0, 0, new MoveNetJsonParser(file).people(node, path), null);
+            }
+            if (MediaPipeJsonParser.isLandmark(node.get(0))) {
+                return new RawFrame(PoseJsonFormat.MEDIAPIPE, 0, 0, new MediaPipeJsonParser(file).people(node, path),
+                        CoordinateMode.NORMALISED);
+            }
+        } else if (node.isObject() && !node.has("people")) {
+            int width = canvasSide(node, path, "canvas_width");
+            int height = canvasSide(node, path, "canvas_height");
+            if (MoveNetJsonParser.isPose(node)) {
+                return new RawFrame(PoseJsonFormat.MOVENET, width, height, new MoveNetJsonParser(file).people(node, path), null);
+            }
+            if (MediaPipeJsonParser.isLandmarkObject(node)) {
+                return new RawFrame(PoseJsonFormat.MEDIAPIPE, width, height, new MediaPipeJsonParser(file).people(node, path),
+                        CoordinateMode.NORMALISED);
+            }
+        }
         if (!node.isObject() || !node.has("people")) {
-            throw new PoseFormatException(file, where + "not a pose file: expected an object with a \"people\" array");
+            throw new PoseFormatException(file, where + "not a pose file: expected an object with a \"people\" array"
+                    + " (OpenPose), \"keypoints\" (MoveNet / TensorFlow.js) or 33 \"landmarks\" (MediaPipe)");
         }
         JsonNode people = node.get("people");
         if (!people.isArray()) {
@@ -89,7 +122,7 @@ final class OpenPoseJsonParser {
         for (int i = 0; i < people.size(); i++) {
             persons.add(person(people.get(i), dot(path, "people[" + i + "]")));
         }
-        return new RawFrame(width, height, persons);
+        return new RawFrame(PoseJsonFormat.OPENPOSE, width, height, persons, null);
     }
 
     private int canvasSide(JsonNode frame, String path, String name) throws PoseFormatException {

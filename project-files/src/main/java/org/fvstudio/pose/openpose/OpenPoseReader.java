@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Imports OpenPose / ControlNet-editor JSON ({@code {"people": [...], "canvas_width", "canvas_height"}})
- * into DWPose-layout {@link Pose}s.
+ * Imports pose JSON into DWPose-layout {@link Pose}s: OpenPose / ControlNet-editor JSON
+ * ({@code {"people": [...], "canvas_width", "canvas_height"}}), TensorFlow.js / MoveNet keypoints
+ * ({@link MoveNetJsonParser}) and MediaPipe pose landmarks ({@link MediaPipeJsonParser}), told apart
+ * per file by their fields ({@link PoseJsonFormat}).
  * <ul>
  *   <li>Coordinates: a frame whose every |x| and |y| is at most 1 is normalised (the editors' rule)
  *       and is multiplied by its canvas; otherwise values are pixels.</li>
@@ -30,6 +32,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  *       canvas given with {@link #withDefaultCanvas}; if none was given, a normalised frame gets
  *       {@value #FALLBACK_CANVAS}x{@value #FALLBACK_CANVAS} and pixel frames get the extent of all
  *       canvas-less frames of the import (largest x and y, floored, plus one).</li>
+ *   <li>MoveNet keypoints are pixels (or normalised by the editors' rule), MediaPipe landmarks are always
+ *       fractions of the image; neither states a canvas unless the object carries {@code canvas_width} /
+ *       {@code canvas_height}. 17 MoveNet keypoints read as COCO-17; 33 (BlazePose, MediaPipe) as COCO-17
+ *       from landmarks 0, 2, 5, 7, 8, 11-16, 23-28 plus the feet of {@link BlazePoseLandmarks#FEET}.</li>
  *   <li>Body layout by point count: 18 OpenPose, 17 COCO, 25 BODY_25 or BODY_25B told apart by
  *       {@link BodyLayoutDetector} over the whole import; {@link #withBodyLayout} overrides it.
  *       Feet come from BODY_25/25B points 19-24; face 70 drops the two pupils; hands 21 + 21.</li>
@@ -77,10 +83,25 @@ public final class OpenPoseReader {
         }
         OpenPoseJsonParser parser = new OpenPoseJsonParser(file, forcedLayout);
         JsonNode tree = parser.readTree();
-        if (tree.isArray()) {
+        if (OpenPoseJsonParser.isFrameSequence(tree)) {
             throw new PoseFormatException(file, "holds a sequence of " + tree.size() + " frames, not a single frame");
         }
         return convert(List.of(parser.frame(tree, ""))).get(0);
+    }
+
+    /**
+     * These files, one frame each, as one sequence in the given order: read together, so frames without
+     * a canvas share one (the extent of all of them) and the body layout is detected over all.
+     */
+    public OpenPoseImport read(List<Path> frameFiles) throws PoseFormatException {
+        if (frameFiles.size() == 1) {
+            return read(frameFiles.get(0));
+        }
+        List<RawFrame> raw = new ArrayList<>();
+        for (Path file : frameFiles) {
+            raw.add(oneFrame(file));
+        }
+        return result(raw, frameFiles, List.of());
     }
 
     /** A folder of per-frame files or one file (one frame or an array of frames), in frame order. */
@@ -98,22 +119,34 @@ public final class OpenPoseReader {
             files = listing.files();
             skipped = listing.skipped();
             for (Path file : files) {
-                OpenPoseJsonParser parser = new OpenPoseJsonParser(file, forcedLayout);
-                JsonNode tree = parser.readTree();
-                if (tree.isArray()) {
-                    throw new PoseFormatException(file, "holds an array of frames; a sequence folder needs one frame per file");
-                }
-                raw.add(parser.frame(tree, ""));
+                raw.add(oneFrame(file));
             }
         } else {
             files = List.of(fileOrFolder);
             OpenPoseJsonParser parser = new OpenPoseJsonParser(fileOrFolder, forcedLayout);
             raw.addAll(parser.frames(parser.readTree()));
         }
+        return result(raw, files, skipped);
+    }
+
+    private RawFrame oneFrame(Path file) throws PoseFormatException {
+        OpenPoseJsonParser parser = new OpenPoseJsonParser(file, forcedLayout);
+        JsonNode tree = parser.readTree();
+        if (OpenPoseJsonParser.isFrameSequence(tree)) {
+            throw new PoseFormatException(file, "holds an array of frames; a sequence needs one frame per file");
+        }
+        return parser.frame(tree, "");
+    }
+
+    private OpenPoseImport result(List<RawFrame> raw, List<Path> files, List<Path> skipped) {
         Set<BodyLayout> layouts = EnumSet.noneOf(BodyLayout.class);
         List<Pose> frames = convert(raw, layouts);
         boolean normalised = !raw.isEmpty() && raw.stream().allMatch(RawFrame::isNormalised);
-        return new OpenPoseImport(frames, layouts, normalised, files, skipped);
+        Set<PoseJsonFormat> formats = EnumSet.noneOf(PoseJsonFormat.class);
+        raw.forEach(frame -> formats.add(frame.format()));
+        boolean pixelsWithoutCanvas = defaultWidth == 0
+                && raw.stream().anyMatch(frame -> !frame.hasCanvas() && !frame.isNormalised());
+        return new OpenPoseImport(frames, layouts, normalised, files, skipped, formats, pixelsWithoutCanvas);
     }
 
     /** The per-frame files of a folder and the JSON files left out. */

@@ -2,15 +2,24 @@ package org.fvstudio.pose.openpose;
 
 import java.util.List;
 
-/** One frame as read: its own canvas if the file gave one (else 0), and its people. */
-record RawFrame(int canvasWidth, int canvasHeight, List<RawPerson> people) {
+/**
+ * One frame as read: its format, its own canvas if the file gave one (else 0), its people, and how
+ * its coordinates are written when the format says so (null: decided by the editors' rule).
+ */
+record RawFrame(PoseJsonFormat format, int canvasWidth, int canvasHeight, List<RawPerson> people, CoordinateMode coordinates) {
 
     boolean hasCanvas() {
         return canvasWidth > 0 && canvasHeight > 0;
     }
 
-    /** The editors' rule: every |x| and |y| at most 1 means coordinates are fractions of the canvas. */
+    /**
+     * As the format declares, else the editors' rule: every |x| and |y| at most 1 means coordinates are
+     * fractions of the canvas.
+     */
     boolean isNormalised() {
+        if (coordinates != null) {
+            return coordinates == CoordinateMode.NORMALISED;
+        }
         for (RawPerson person : people) {
             for (double[] values : person.arrays()) {
                 if (values == null) {

@@ -238,7 +238,8 @@ class OpenPoseFormatsTest {
         assertThatThrownBy(() -> reader.readFrame(write("broken.json", "{\"people\": [")))
                 .isInstanceOf(PoseFormatException.class).hasMessageStartingWith("broken.json: not valid JSON at line 1, column 13: ");
         assertThatThrownBy(() -> reader.readFrame(write("settings.json", "{\"theme\": \"dark\"}")))
-                .hasMessage("settings.json: not a pose file: expected an object with a \"people\" array");
+                .hasMessage("settings.json: not a pose file: expected an object with a \"people\" array"
+                        + " (OpenPose), \"keypoints\" (MoveNet / TensorFlow.js) or 33 \"landmarks\" (MediaPipe)");
         assertThatThrownBy(() -> reader.readFrame(write("empty.json", "")))
                 .hasMessage("empty.json: is empty, not a pose file");
         assertThatThrownBy(() -> reader.readFrame(write("people.json", "{\"people\": {}}")))
@@ -258,7 +259,8 @@ class OpenPoseFormatsTest {
         assertThatThrownBy(() -> reader.readFrame(write("canvas.json", "{\"canvas_width\": \"wide\", \"people\": []}")))
                 .hasMessage("canvas.json: canvas_width: expected a size in pixels, got \"wide\"");
         assertThatThrownBy(() -> reader.readSequence(write("list.json", "[{\"people\": []}, {\"frames\": 3}]")))
-                .hasMessage("list.json: [1]: not a pose file: expected an object with a \"people\" array");
+                .hasMessage("list.json: [1]: not a pose file: expected an object with a \"people\" array"
+                        + " (OpenPose), \"keypoints\" (MoveNet / TensorFlow.js) or 33 \"landmarks\" (MediaPipe)");
         assertThatThrownBy(() -> reader.readFrame(temp.resolve("gone.json"))).hasMessage("gone.json: file not found");
     }
 
@@ -272,7 +274,8 @@ class OpenPoseFormatsTest {
         Files.copy(resource("poses/signer/video_000000000000_keypoints.json"), mixed.resolve("f_0.json"));
         Files.writeString(mixed.resolve("f_1.json"), "{\"camera\": 1}");
         assertThatThrownBy(() -> reader.readSequence(mixed))
-                .hasMessage("f_1.json: not a pose file: expected an object with a \"people\" array");
+                .hasMessage("f_1.json: not a pose file: expected an object with a \"people\" array"
+                        + " (OpenPose), \"keypoints\" (MoveNet / TensorFlow.js) or 33 \"landmarks\" (MediaPipe)");
     }
 
     private static String zeros(int count) {

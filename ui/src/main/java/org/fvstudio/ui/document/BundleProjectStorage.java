@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +12,12 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import org.fvstudio.pose.Pose;
+import org.fvstudio.pose.openpose.OpenPoseImport;
 import org.fvstudio.pose.openpose.OpenPoseReader;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.io.ProjectBundle;
 
-/** {@link ProjectStorage} on the project-files bundle format and OpenPose reader. */
+/** {@link ProjectStorage} on the project-files bundle format and pose JSON reader. */
 public final class BundleProjectStorage implements ProjectStorage {
 
     private final OpenPoseReader poseReader = new OpenPoseReader();
@@ -48,15 +47,8 @@ public final class BundleProjectStorage implements ProjectStorage {
     }
 
     @Override
-    public List<Pose> readPoseSequence(List<Path> filesOrFolder) throws Exception {
-        if (filesOrFolder.size() == 1) {
-            return poseReader.readSequence(filesOrFolder.get(0));
-        }
-        List<Pose> frames = new ArrayList<>(filesOrFolder.size());
-        for (Path file : filesOrFolder) {
-            frames.add(poseReader.readFrame(file));
-        }
-        return onCommonCanvas(frames);
+    public OpenPoseImport readPoseSequence(List<Path> filesOrFolder) throws Exception {
+        return poseReader.read(filesOrFolder);
     }
 
     @Override
@@ -103,13 +95,6 @@ public final class BundleProjectStorage implements ProjectStorage {
         }
         Files.createDirectories(folder.getParent());
         return ProjectBundle.create(folder, initial);
-    }
-
-    /** Frames read one by one carry their own inferred canvas; a sequence needs one canvas. */
-    private static List<Pose> onCommonCanvas(List<Pose> frames) {
-        int width = frames.stream().mapToInt(Pose::canvasWidth).max().orElse(1);
-        int height = frames.stream().mapToInt(Pose::canvasHeight).max().orElse(1);
-        return frames.stream().map(p -> new Pose(width, height, p.people())).toList();
     }
 
     private static int[] imageSize(Path image) throws IOException {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.fvstudio.pose.Pose;
+import org.fvstudio.pose.openpose.OpenPoseImport;
 import org.fvstudio.project.Project;
 
 /**
@@ -26,8 +26,12 @@ public interface ProjectStorage {
     /** Copies an image into the bundle's references/ folder after checking it decodes. */
     ImportedImage importReferenceImage(Path folder, Path image) throws Exception;
 
-    /** Reads OpenPose / ControlNet JSON files (one per frame, in order) or one folder of them. */
-    List<Pose> readPoseSequence(List<Path> filesOrFolder) throws Exception;
+    /**
+     * Reads pose JSON (OpenPose / ControlNet, MoveNet / TensorFlow.js, MediaPipe): files one per frame in
+     * order, one file (a frame or an array of frames) or one folder of them; the poses keep the files'
+     * coordinates.
+     */
+    OpenPoseImport readPoseSequence(List<Path> filesOrFolder) throws Exception;
 
     /** The time of an autosave newer than the saved project, if there is one to recover. */
     Optional<Instant> newerAutosave(Path folder) throws Exception;

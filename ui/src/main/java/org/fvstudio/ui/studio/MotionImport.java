@@ -2,14 +2,18 @@ package org.fvstudio.ui.studio;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.fvstudio.motion.bvh.BvhFormatException;
+import org.fvstudio.motion.bvh.BvhMappingException;
 import org.fvstudio.motion.bvh.BvhMotion;
 import org.fvstudio.motion.bvh.BvhParser;
 import org.fvstudio.motion.bvh.BvhPoseTrackBuilder;
+import org.fvstudio.motion.bvh.InitialFacing;
 import org.fvstudio.project.MotionSource;
 import org.fvstudio.project.Project;
+import org.fvstudio.timeline.CameraTrack;
 import org.fvstudio.timeline.Interpolation;
 import org.fvstudio.timeline.OrbitCameraTrack;
 import org.fvstudio.timeline.OrbitKeyframe;
@@ -21,14 +25,16 @@ import org.fvstudio.ui.task.Outcome;
 /**
  * File ▸ Import motion (BVH): parses the file and projects it through an orbiting pinhole camera
  * into the target pose track (a key on every project frame), in the background; the result
- * replaces the target in one undoable edit and the project grows to hold the clip. The BVH path and
- * the orbit keys are kept in the project, so Re-orbit… can rebuild the track through other keys.
+ * replaces the target in one undoable edit, the frame count becomes the clip's length and, when asked,
+ * the project's 2D camera is reset so the motion is framed as the orbit camera frames it. The BVH path
+ * and the orbit keys are kept in the project, so Re-orbit… can rebuild the track through other keys.
+ * A skeleton whose joints cannot be mapped to a whole body is refused, naming the points.
  */
 public final class MotionImport {
 
     /**
      * The orbit camera of an import: yaw at the first frame and yaw travelled by the last frame
-     * (degrees; 0 faces the performer's front), elevation (degrees), distance as a multiple of the
+     * (degrees; 0 faces the performer's front as {@link BvhPoseTrackBuilder#initialFacing()} estimates it), elevation (degrees), distance as a multiple of the
      * distance that frames the whole clip, and the focal length in pixels (0: a 40° vertical view).
      */
     public record Orbit(double startYaw, double orbitDegrees, double elevation, double distanceScale, double focalLength) {
@@ -54,27 +60,58 @@ public final class MotionImport {
         this.studio = studio;
     }
 
-    /** Imports {@code file}; a bad file is reported with its name and the problem, the project unchanged. */
-    public void importBvh(Path file, Orbit orbit) {
+    /**
+     * Imports {@code file}; a bad file is reported with its name and the problem, the project unchanged.
+     *
+     * @param resetCamera whether the project's 2D camera (zoom, pan, roll) is cleared, so the motion shows
+     *                    as the orbit camera frames it; otherwise it is kept, cut to the clip's length
+     */
+    public void importBvh(Path file, Orbit orbit, boolean resetCamera) {
         Project snapshot = studio.project();
         String name = file.getFileName().toString();
         studio.tasks().submit("Importing motion from " + name, ctx -> build(file, orbit, snapshot), outcome -> {
             if (outcome instanceof Outcome.Success<Imported> success) {
                 Imported imported = success.value();
                 Project before = studio.project();
-                Project after = ProjectEdits.withTarget(before, imported.track(), imported.frames())
-                        .withMotion(new MotionSource(file.toAbsolutePath().normalize(), imported.camera()))
-                        .withDrivingVideo(null);
+                Project after = imported(before, imported, file, resetCamera);
                 if (studio.edit(new SnapshotEdit("Import motion " + name + " (" + imported.frames() + " frames)",
                         before, after))) {
-                    studio.statusProperty().set("Imported " + name + ": " + imported.frames() + " frames at "
-                            + snapshot.fps() + " fps from " + Math.round(imported.sourceFps()) + " fps motion"
-                            + (imported.warnings().isEmpty() ? "" : " (" + String.join("; ", imported.warnings()) + ")"));
+                    studio.statusProperty().set(importedStatus(name, imported, before, resetCamera));
                 }
             } else if (outcome instanceof Outcome.Failure<Imported> failure) {
                 studio.reportProblem("Cannot import motion " + name, failure.message());
             }
         });
+    }
+
+    /** Whether an import should offer to reset the camera: the project has a 2D camera that moves the view. */
+    public static boolean offersCameraReset(Project project) {
+        return project.camera().keyframes().stream().anyMatch(k -> !k.transform().isIdentity());
+    }
+
+    /** {@code before} with the imported motion as its target, its length the clip's, and the camera reset or cut. */
+    static Project imported(Project before, Imported imported, Path file, boolean resetCamera) {
+        int last = imported.frames() - 1;
+        CameraTrack camera = resetCamera ? CameraTrack.empty() : before.camera().endingAt(last);
+        return before.withTarget(imported.track())
+                .withTiming(before.fps(), imported.frames())
+                .withCamera(camera)
+                .withMotion(new MotionSource(file.toAbsolutePath().normalize(), imported.camera()))
+                .withDrivingVideo(null);
+    }
+
+    private static String importedStatus(String name, Imported imported, Project before, boolean resetCamera) {
+        StringBuilder text = new StringBuilder("Imported ").append(name).append(": ").append(imported.frames())
+                .append(" frames at ").append(before.fps()).append(" fps from ")
+                .append(Math.round(imported.sourceFps())).append(" fps motion (").append(imported.naming()).append("); ")
+                .append(imported.facing().describe()).append(", yaw 0 looks at their front");
+        if (resetCamera && !before.camera().isEmpty()) {
+            text.append("; camera reset to fit the motion");
+        }
+        if (!imported.warnings().isEmpty()) {
+            text.append(" (").append(String.join("; ", imported.warnings())).append(")");
+        }
+        return text.toString();
     }
 
     /** How a rebuild finds its orbit keys, given the motion and the project's frame count for it. */
@@ -106,12 +143,10 @@ public final class MotionImport {
         Project snapshot = studio.project();
         String name = source.bvh().getFileName().toString();
         studio.tasks().submit("Re-orbiting " + name, ctx -> {
-            BvhMotion motion = parse(source.bvh());
-            BvhPoseTrackBuilder builder = new BvhPoseTrackBuilder(motion);
+            BvhPoseTrackBuilder builder = builder(source.bvh());
             int frames = builder.frameCountAt(snapshot.fps());
             OrbitCameraTrack keys = orbitKeys.of(builder, frames, snapshot);
-            PoseTrack track = builder.build(snapshot.fps(), frames, keys, snapshot.canvasWidth(), snapshot.canvasHeight());
-            return new Imported(track, frames, motion.framesPerSecond(), motion.warnings(), keys);
+            return imported(builder, frames, keys, snapshot);
         }, outcome -> {
             if (outcome instanceof Outcome.Success<Imported> success) {
                 Imported rebuilt = success.value();
@@ -131,12 +166,28 @@ public final class MotionImport {
 
     /** The pose track of {@code file} seen through {@code orbit}, sized for {@code project}. */
     public static Imported build(Path file, Orbit orbit, Project project) throws IOException {
-        BvhMotion motion = parse(file);
-        BvhPoseTrackBuilder builder = new BvhPoseTrackBuilder(motion);
+        BvhPoseTrackBuilder builder = builder(file);
         int frames = builder.frameCountAt(project.fps());
-        OrbitCameraTrack camera = camera(builder, orbit, frames, project);
+        return imported(builder, frames, camera(builder, orbit, frames, project), project);
+    }
+
+    private static Imported imported(BvhPoseTrackBuilder builder, int frames, OrbitCameraTrack camera, Project project) {
         PoseTrack track = builder.build(project.fps(), frames, camera, project.canvasWidth(), project.canvasHeight());
-        return new Imported(track, frames, motion.framesPerSecond(), motion.warnings(), camera);
+        List<String> warnings = new ArrayList<>(builder.motion().warnings());
+        builder.mapping().optionalPointsMissing().forEach(missing -> warnings.add("left out: " + missing));
+        return new Imported(track, frames, builder.motion().framesPerSecond(), warnings, camera,
+                builder.initialFacing(), builder.mapping().namingSummary());
+    }
+
+    /** Parses {@code file} and checks that its skeleton maps to a whole body. */
+    private static BvhPoseTrackBuilder builder(Path file) throws IOException {
+        BvhPoseTrackBuilder builder = new BvhPoseTrackBuilder(parse(file));
+        try {
+            builder.mapping().requireWholeBody();
+        } catch (BvhMappingException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return builder;
     }
 
     private static BvhMotion parse(Path file) throws IOException {
@@ -156,20 +207,30 @@ public final class MotionImport {
         }
     }
 
-    /** Two keys: the framing camera turned to the start yaw at frame 0 and to start + orbit at the last frame. */
+    /**
+     * Two keys: the framing camera (which looks at the performer's front) turned by the start yaw at frame 0
+     * and by start + orbit at the last frame. The keys hold yaw in the file's axes, so they rebuild the same
+     * track without the estimate.
+     */
     static OrbitCameraTrack camera(OrbitCameraTrack framing, Orbit orbit, int frames) {
         OrbitKeyframe base = framing.keyframes().get(0);
         double distance = base.distance() * orbit.distanceScale();
         double focal = orbit.focalLength() > 0 ? orbit.focalLength() : base.focalLength();
-        OrbitKeyframe first = new OrbitKeyframe(0, orbit.startYaw(), orbit.elevation(), distance, focal,
+        double startYaw = base.yawDegrees() + orbit.startYaw();
+        OrbitKeyframe first = new OrbitKeyframe(0, startYaw, orbit.elevation(), distance, focal,
                 base.targetX(), base.targetY(), base.targetZ(), Interpolation.LINEAR);
         if (orbit.orbitDegrees() == 0 || frames < 2) {
             return OrbitCameraTrack.of(first);
         }
-        return OrbitCameraTrack.of(first, first.atFrame(frames - 1).withYaw(orbit.startYaw() + orbit.orbitDegrees()));
+        return OrbitCameraTrack.of(first, first.atFrame(frames - 1).withYaw(startYaw + orbit.orbitDegrees()));
     }
 
-    /** @param camera the orbit camera the track was projected through */
-    public record Imported(PoseTrack track, int frames, double sourceFps, List<String> warnings, OrbitCameraTrack camera) {
+    /**
+     * @param camera the orbit camera the track was projected through
+     * @param facing where the performer faces at the start (yaw 0 of the orbit dialog)
+     * @param naming the joint naming found, for the status line
+     */
+    public record Imported(PoseTrack track, int frames, double sourceFps, List<String> warnings, OrbitCameraTrack camera,
+                           InitialFacing facing, String naming) {
     }
 }

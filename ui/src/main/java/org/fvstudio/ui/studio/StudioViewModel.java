@@ -27,6 +27,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.fvstudio.pose.Pose;
+import org.fvstudio.pose.openpose.OpenPoseImport;
+import org.fvstudio.pose.openpose.PoseJsonFormat;
 import org.fvstudio.project.DrivingVideo;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
@@ -40,6 +42,7 @@ import org.fvstudio.ui.edit.AddReferencesEdit;
 import org.fvstudio.ui.edit.Edit;
 import org.fvstudio.ui.edit.ProjectEdits;
 import org.fvstudio.ui.edit.RemoveReferenceEdit;
+import org.fvstudio.ui.importing.BoundsFit;
 import org.fvstudio.ui.importing.CanvasFit;
 import org.fvstudio.ui.settings.RecentProjects;
 import org.fvstudio.ui.settings.StudioHome;
@@ -510,28 +513,47 @@ public final class StudioViewModel {
         dialogs.choosePoseFolder().ifPresent(folder -> importPoseSequence(List.of(folder)));
     }
 
-    /** Makes the poses of these files (or this folder) the target track, one keyframe per frame. */
+    /**
+     * Makes the poses of these files (or this folder) the target track, one keyframe per frame. Poses drawn
+     * on a canvas are letterboxed onto the project canvas; pixel poses whose files state no canvas are placed
+     * by the bounds of all their points ({@link BoundsFit}), and the status says which.
+     */
     public void importPoseSequence(List<Path> filesOrFolder) {
         Project snapshot = document.project();
         String what = filesOrFolder.size() == 1 ? filesOrFolder.get(0).getFileName().toString()
                 : filesOrFolder.size() + " files";
         tasks.submit("Importing poses from " + what, ctx -> {
-            List<Pose> frames = storage.readPoseSequence(filesOrFolder);
+            OpenPoseImport read = storage.readPoseSequence(filesOrFolder);
+            List<Pose> frames = read.frames();
             if (frames.isEmpty()) {
                 throw new IOException(what + ": holds no pose files");
             }
-            List<Pose> fitted = frames.stream()
-                    .map(p -> CanvasFit.fit(p, snapshot.canvasWidth(), snapshot.canvasHeight()))
-                    .toList();
+            int width = snapshot.canvasWidth();
+            int height = snapshot.canvasHeight();
+            List<Pose> fitted;
+            String note;
+            if (read.pixelsWithoutCanvas()) {
+                fitted = BoundsFit.fit(frames, width, height);
+                note = " (no canvas size in the files: fitted to the " + width + "x" + height
+                        + " canvas from the points' bounds)";
+            } else {
+                fitted = frames.stream().map(p -> CanvasFit.fit(p, width, height)).toList();
+                Pose first = frames.get(0);
+                note = first.canvasWidth() == width && first.canvasHeight() == height ? ""
+                        : " (fitted from " + first.canvasWidth() + "x" + first.canvasHeight() + " to the "
+                                + width + "x" + height + " canvas)";
+            }
+            String formats = read.formats().stream().filter(f -> f != PoseJsonFormat.OPENPOSE)
+                    .map(PoseJsonFormat::label).sorted().collect(java.util.stream.Collectors.joining(", "));
             return new ImportedSequence(PoseTrack.fromFrames(fitted, Interpolation.LINEAR), frames.size(),
-                    frames.get(0).canvasWidth(), frames.get(0).canvasHeight());
+                    formats.isEmpty() ? "" : formats + " ", note);
         }, outcome -> {
             if (outcome instanceof Outcome.Success<ImportedSequence> success) {
                 ImportedSequence sequence = success.value();
                 if (edit(ProjectEdits.replaceTarget(project(), sequence.track(), sequence.frames(),
                         "Import pose sequence (" + sequence.frames() + " frames)"))) {
-                    status.set("Imported " + sequence.frames() + " frames of poses from " + what
-                            + fittedNote(sequence));
+                    status.set("Imported " + sequence.frames() + (sequence.frames() == 1 ? " frame of " : " frames of ")
+                            + sequence.kind() + "poses from " + what + sequence.note());
                 }
             } else {
                 reportOutcome("Cannot import poses", outcome);
@@ -540,15 +562,6 @@ public final class StudioViewModel {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
-
-    private String fittedNote(ImportedSequence sequence) {
-        Project project = project();
-        if (sequence.sourceWidth() == project.canvasWidth() && sequence.sourceHeight() == project.canvasHeight()) {
-            return "";
-        }
-        return " (fitted from " + sequence.sourceWidth() + "x" + sequence.sourceHeight() + " to the "
-                + project.canvasWidth() + "x" + project.canvasHeight() + " canvas)";
-    }
 
     private static void requireImageName(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
@@ -694,6 +707,10 @@ public final class StudioViewModel {
     private record Opened(Project project, Optional<java.time.Instant> autosave, String warning) {
     }
 
-    private record ImportedSequence(PoseTrack track, int frames, int sourceWidth, int sourceHeight) {
+    /**
+     * @param kind the formats other than OpenPose, for the status line ("" or e.g. "MediaPipe ")
+     * @param note how the poses were placed on the canvas ("" or a parenthesis)
+     */
+    private record ImportedSequence(PoseTrack track, int frames, String kind, String note) {
     }
 }

@@ -68,8 +68,8 @@ public final class FxStudioDialogs implements StudioDialogs {
     @Override
     public List<Path> choosePoseFiles() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import pose sequence (OpenPose JSON, one file per frame)");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("OpenPose JSON", "*.json"));
+        chooser.setTitle("Import pose sequence (OpenPose, MoveNet or MediaPipe JSON, one file per frame)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pose JSON (OpenPose, MoveNet, MediaPipe)", "*.json"));
         if (lastFolder != null) {
             chooser.setInitialDirectory(lastFolder);
         }
@@ -84,7 +84,7 @@ public final class FxStudioDialogs implements StudioDialogs {
     @Override
     public Optional<Path> choosePoseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Import pose sequence from a folder of OpenPose JSON files");
+        chooser.setTitle("Import pose sequence from a folder of pose JSON files (OpenPose, MoveNet, MediaPipe)");
         start(chooser);
         return remember(chooser.showDialog(owner));
     }

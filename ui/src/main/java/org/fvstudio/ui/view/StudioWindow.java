@@ -332,8 +332,9 @@ public final class StudioWindow {
     }
 
     private void importMotion() {
-        MotionImportDialog.chooseFile(stage).ifPresent(file -> MotionImportDialog.askOrbit(stage, file)
-                .ifPresent(orbit -> new MotionImport(viewModel).importBvh(file, orbit)));
+        MotionImportDialog.chooseFile(stage).ifPresent(file -> MotionImportDialog
+                .askImport(stage, file, MotionImport.offersCameraReset(viewModel.project()))
+                .ifPresent(choice -> new MotionImport(viewModel).importBvh(file, choice.orbit(), choice.resetCamera())));
     }
 
     private void reorbitMotion() {

@@ -17,7 +17,7 @@ public final class TestPoses {
     public static Pose cam03Frame(int frame) {
         try {
             Path file = FxTestSupport.cam03Folder().resolve(String.format("cam03.%04d.json", frame));
-            List<Pose> poses = new BundleProjectStorage().readPoseSequence(List.of(file));
+            List<Pose> poses = new BundleProjectStorage().readPoseSequence(List.of(file)).frames();
             return poses.get(0);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read cam03 frame " + frame, e);

@@ -189,7 +189,7 @@ class StudioViewModelTest {
         assertThat(project.frameCount()).isEqualTo(100);
         assertThat(project.target().people()).hasSize(1);
         assertThat(project.target().people().get(0).keyframes()).hasSize(100);
-        // Fitted from the 1080x1920 portrait frame into the 512x512 canvas.
+        // The files state no canvas: placed into the 512x512 canvas by the points' bounds (PoseSequenceImportTest).
         assertThat(project.rawTargetPoseAt(0).people().get(0).x(1)).isBetween(0.0, 512.0);
         assertThat(viewModel.statusProperty().get()).contains("100 frames", "fitted");
 
