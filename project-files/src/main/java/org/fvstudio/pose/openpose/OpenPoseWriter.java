@@ -72,24 +72,6 @@ public final class OpenPoseWriter {
         }
     }
 
-    /**
-     * Writes {@code frame_000000000000_keypoints.json}, ... into {@code folder} (created if needed);
-     * frame files of an earlier export there are removed first so that no stale frame remains.
-     */
-    public void writeSequence(List<Pose> poses, Path folder, CoordinateMode mode) throws IOException {
-        Files.createDirectories(folder);
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(folder)) {
-            for (Path file : old) {
-                if (FRAME_FILE.matcher(file.getFileName().toString()).matches()) {
-                    Files.delete(file);
-                }
-            }
-        }
-        for (int i = 0; i < poses.size(); i++) {
-            writeFrame(poses.get(i), folder.resolve(String.format(Locale.ROOT, FRAME_FILE_FORMAT, i)), mode);
-        }
-    }
-
     ObjectNode frame(Pose pose, CoordinateMode mode) {
         double sx = mode == CoordinateMode.NORMALISED ? 1.0 / pose.canvasWidth() : 1;
         double sy = mode == CoordinateMode.NORMALISED ? 1.0 / pose.canvasHeight() : 1;

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.fvstudio.export.ExportMonitor;
+import org.fvstudio.export.OpenPoseSequenceExporter;
 import org.fvstudio.pose.BodyJoint;
 import org.fvstudio.pose.BodyPart;
 import org.fvstudio.pose.PersonPose;
@@ -226,8 +228,8 @@ class OpenPoseFormatsTest {
     void rewritingASequenceFolderLeavesNoStaleFrames() throws Exception {
         List<Pose> signer = reader.readSequence(resource("poses/signer"));
         Path out = temp.resolve("export");
-        new OpenPoseWriter().writeSequence(signer, out, CoordinateMode.PIXELS);
-        new OpenPoseWriter().writeSequence(signer.subList(0, 3), out, CoordinateMode.PIXELS);
+        exportSequence(signer, out, CoordinateMode.PIXELS);
+        exportSequence(signer.subList(0, 3), out, CoordinateMode.PIXELS);
 
         assertThat(reader.readSequence(out)).hasSize(3);
         assertThat(out.resolve("frame_000000000002_keypoints.json")).exists();
@@ -284,5 +286,10 @@ class OpenPoseFormatsTest {
             text.append(i == 0 ? "" : ", ").append('0');
         }
         return text.append(']').toString();
+    }
+
+    /** Writes the poses as the studio's OpenPose export does (staged, then renamed into place). */
+    private static void exportSequence(List<Pose> poses, Path folder, CoordinateMode mode) throws Exception {
+        new OpenPoseSequenceExporter(mode).export(poses.size(), poses::get, folder, ExportMonitor.NONE);
     }
 }

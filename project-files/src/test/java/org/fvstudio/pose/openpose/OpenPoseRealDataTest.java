@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.fvstudio.export.ExportMonitor;
+import org.fvstudio.export.OpenPoseSequenceExporter;
 import org.fvstudio.pose.BodyPart;
 import org.fvstudio.pose.Pose;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +69,7 @@ class OpenPoseRealDataTest {
         List<Pose> imported = reader.withDefaultCanvas(1080, 1920).readSequence(resource("poses/pose2sim/" + cam));
         for (CoordinateMode mode : CoordinateMode.values()) {
             Path out = temp.resolve(cam + "-" + mode);
-            new OpenPoseWriter().writeSequence(imported, out, mode);
+            exportSequence(imported, out, mode);
 
             List<Pose> again = new OpenPoseReader().readSequence(out);
 
@@ -123,7 +125,7 @@ class OpenPoseRealDataTest {
             assertThat(pose.people().get(0).hasAnyPresent(BodyPart.RIGHT_HAND)).isTrue();
         }
         Path out = temp.resolve("signer-out");
-        new OpenPoseWriter().writeSequence(result.frames(), out, CoordinateMode.PIXELS);
+        exportSequence(result.frames(), out, CoordinateMode.PIXELS);
         List<Pose> again = reader.readSequence(out);
         for (int i = 0; i < 9; i++) {
             assertSamePoses(again.get(i), result.frames().get(i));
@@ -173,5 +175,10 @@ class OpenPoseRealDataTest {
             new OpenPoseWriter().writeFrame(pose, out, mode);
             assertSamePoses(reader.readFrame(out), pose);
         }
+    }
+
+    /** Writes the poses as the studio's OpenPose export does (staged, then renamed into place). */
+    private static void exportSequence(List<Pose> poses, Path folder, CoordinateMode mode) throws Exception {
+        new OpenPoseSequenceExporter(mode).export(poses.size(), poses::get, folder, ExportMonitor.NONE);
     }
 }

@@ -18,6 +18,7 @@ import org.fvstudio.export.ExportMonitor;
 import org.fvstudio.export.ExportResult;
 import org.fvstudio.export.FrameSource;
 import org.fvstudio.export.Mp4Exporter;
+import org.fvstudio.export.OpenPoseSequenceExporter;
 import org.fvstudio.export.PngSequenceExporter;
 import org.fvstudio.export.ReferenceHeatmap;
 import org.fvstudio.export.ReviewCompositions;
@@ -26,7 +27,7 @@ import org.fvstudio.export.Images;
 import org.fvstudio.export.VideoSettings;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.pose.openpose.CoordinateMode;
-import org.fvstudio.pose.openpose.OpenPoseWriter;
+
 import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
@@ -133,26 +134,9 @@ public final class ExportRunner {
         }
     }
 
+    /** Staged: every frame file is written aside, then renamed in; a cancel or a failure keeps the previous export. */
     private ExportResult skeletonJson(Path folder, ExportMonitor monitor) throws ExportException {
-        long start = System.nanoTime();
-        List<Pose> poses = new ArrayList<>();
-        for (int f = 0; f < project.frameCount(); f++) {
-            poses.add(project.targetPoseAt(f));
-        }
-        try {
-            monitor.progress(0, poses.size());
-            new OpenPoseWriter().writeSequence(poses, folder, CoordinateMode.PIXELS);
-            monitor.progress(poses.size(), poses.size());
-            long bytes = 0;
-            try (var files = Files.list(folder)) {
-                for (Path p : files.toList()) {
-                    bytes += Files.size(p);
-                }
-            }
-            return new ExportResult(folder, poses.size(), project.canvasWidth(), project.canvasHeight(), "openpose-json",
-                    bytes, (System.nanoTime() - start) / 1e9);
-        } catch (IOException e) {
-            throw new ExportException(folder, "Cannot write the skeleton sequence to " + folder + ": " + e.getMessage(), e);
-        }
+        return new OpenPoseSequenceExporter(CoordinateMode.PIXELS).export(project.frameCount(), project::targetPoseAt,
+                folder, monitor);
     }
 }
