@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import org.fvstudio.project.io.TemporaryFiles;
+
 /**
  * A hidden temporary file or folder beside the target, renamed onto the target only when the export is
  * complete, so a cancelled, failed or crashed export never leaves a partial file under the target's name.
@@ -36,7 +38,7 @@ final class StagedOutput implements AutoCloseable {
             throw new ExportException(target, "Cannot export to " + target + ": it is a folder, not a file");
         }
         try {
-            return new StagedOutput(target, Files.createTempFile(folder, "." + target.getFileName() + ".", suffix));
+            return new StagedOutput(target, TemporaryFiles.createFile(folder, "." + target.getFileName() + ".", suffix));
         } catch (IOException e) {
             throw describe(target, folder, e);
         }
@@ -49,7 +51,7 @@ final class StagedOutput implements AutoCloseable {
             throw new ExportException(target, "Cannot export to " + target + ": it is a file, not a folder");
         }
         try {
-            return new StagedOutput(target, Files.createTempDirectory(folder, "." + target.getFileName() + ".partial-"));
+            return new StagedOutput(target, TemporaryFiles.createDirectory(folder, "." + target.getFileName() + ".partial-"));
         } catch (IOException e) {
             throw describe(target, folder, e);
         }
@@ -63,6 +65,7 @@ final class StagedOutput implements AutoCloseable {
     void commitFile() throws ExportException {
         try {
             flushToDisk(staging);
+            TemporaryFiles.keepMode(target, staging);
             move(staging, target);
             committed = true;
         } catch (IOException e) {
@@ -87,7 +90,9 @@ final class StagedOutput implements AutoCloseable {
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
                     for (Path file : files) {
                         flushToDisk(file);
-                        move(file, target.resolve(file.getFileName().toString()));
+                        Path replaced = target.resolve(file.getFileName().toString());
+                        TemporaryFiles.keepMode(replaced, file);
+                        move(file, replaced);
                     }
                 }
                 Files.delete(staging);

@@ -24,7 +24,7 @@ final class ReferenceImageImporter {
         String kind = validate(source);
         Files.createDirectories(referencesDir);
         String name = freeName(referencesDir, baseName(source, kind));
-        Path temp = Files.createTempFile(referencesDir, "import-", ".part");
+        Path temp = TemporaryFiles.createFile(referencesDir, "import-", ".part");
         try {
             Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(temp, referencesDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
