@@ -80,8 +80,8 @@ public final class GenerationJob {
                 List<FrameResult> results = partSize == 1 ? List.of(generator.generate(frame, observer))
                         : generator.generateSegment(part, observer);
                 for (FrameResult result : results) {
-                    done++;
                     listener.onFrame(result);
+                    done++;
                 }
             } catch (GenerationException e) {
                 if (e.kind() == GenerationError.Kind.CANCELLED) {

@@ -5,14 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-
+import org.fvstudio.input.BoundedImageReader;
+import org.fvstudio.input.ImageHeader;
+import org.fvstudio.input.InputLimits;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.pose.openpose.OpenPoseReader;
 import org.fvstudio.project.Project;
@@ -52,6 +50,7 @@ public final class BundleProjectStorage implements ProjectStorage {
         if (filesOrFolder.size() == 1) {
             return poseReader.readSequence(filesOrFolder.get(0));
         }
+        InputLimits.checkCount("the chosen pose files", filesOrFolder.size(), InputLimits.SEQUENCE_MAX_FRAMES, "files");
         List<Pose> frames = new ArrayList<>(filesOrFolder.size());
         for (Path file : filesOrFolder) {
             frames.add(poseReader.readFrame(file));
@@ -112,20 +111,11 @@ public final class BundleProjectStorage implements ProjectStorage {
         return frames.stream().map(p -> new Pose(width, height, p.people())).toList();
     }
 
+    /** The size the imported picture declares; the importer has already checked it against the limits. */
     private static int[] imageSize(Path image) throws IOException {
-        try (ImageInputStream stream = ImageIO.createImageInputStream(image.toFile())) {
-            Iterator<ImageReader> readers = stream == null ? null : ImageIO.getImageReaders(stream);
-            if (readers == null || !readers.hasNext()) {
-                throw new IOException(image.getFileName() + ": no image reader for this file");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(stream, true, true);
-                return new int[] {reader.getWidth(0), reader.getHeight(0)};
-            } finally {
-                reader.dispose();
-            }
-        }
+        ImageHeader header = BoundedImageReader.header(image, image.getFileName().toString())
+                .orElseThrow(() -> new IOException(image.getFileName() + ": no image reader for this file"));
+        return new int[] {header.width(), header.height()};
     }
 
     private static void deleteTree(Path root) throws IOException {

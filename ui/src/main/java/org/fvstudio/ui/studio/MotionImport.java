@@ -108,7 +108,7 @@ public final class MotionImport {
         studio.tasks().submit("Re-orbiting " + name, ctx -> {
             BvhMotion motion = parse(source.bvh());
             BvhPoseTrackBuilder builder = new BvhPoseTrackBuilder(motion);
-            int frames = builder.frameCountAt(snapshot.fps());
+            int frames = builder.trackFrameCountAt(snapshot.fps());
             OrbitCameraTrack keys = orbitKeys.of(builder, frames, snapshot);
             PoseTrack track = builder.build(snapshot.fps(), frames, keys, snapshot.canvasWidth(), snapshot.canvasHeight());
             return new Imported(track, frames, motion.framesPerSecond(), motion.warnings(), keys);
@@ -133,7 +133,7 @@ public final class MotionImport {
     public static Imported build(Path file, Orbit orbit, Project project) throws IOException {
         BvhMotion motion = parse(file);
         BvhPoseTrackBuilder builder = new BvhPoseTrackBuilder(motion);
-        int frames = builder.frameCountAt(project.fps());
+        int frames = builder.trackFrameCountAt(project.fps());
         OrbitCameraTrack camera = camera(builder, orbit, frames, project);
         PoseTrack track = builder.build(project.fps(), frames, camera, project.canvasWidth(), project.canvasHeight());
         return new Imported(track, frames, motion.framesPerSecond(), motion.warnings(), camera);
