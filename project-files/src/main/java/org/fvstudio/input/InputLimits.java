@@ -30,7 +30,7 @@ public final class InputLimits {
     public static final long VIDEO_MAX_PIXELS = 8192L * 4320;
 
     /** project.json and its autosave. */
-    public static final long PROJECT_JSON_MAX_BYTES = 128L << 20;
+    public static final long PROJECT_JSON_MAX_BYTES = 256L << 20;
     /** One OpenPose JSON file (a frame, or a whole sequence in one array). */
     public static final long POSE_JSON_MAX_BYTES = 64L << 20;
     /** A frame sequence read from OpenPose files or a BVH file, after resampling to the project's frame rate. */

@@ -51,7 +51,7 @@ final class HostileFiles {
             Map.entry("project-million-keys.fvs", (bundle, dir) -> millionCameraKeys(bundle.resolve("project.json"))),
             Map.entry("project-huge.fvs", (bundle, dir) ->
                     sparse(bundle.resolve("project.json"), "{\"format\": \"fvstudio-project\"".getBytes(StandardCharsets.UTF_8),
-                            200L << 20)),
+                            300L << 20)),
             Map.entry("pose-million-frames.json", (file, dir) -> millionEmptyFrames(file)),
             Map.entry("long-clip.bvh", (file, dir) -> longClip(file)),
             Map.entry("huge.bvh", (file, dir) -> sparse(file, "HIERARCHY\n".getBytes(StandardCharsets.UTF_8), 100L << 20)));
