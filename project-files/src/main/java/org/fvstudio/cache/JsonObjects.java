@@ -3,6 +3,7 @@ package org.fvstudio.cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.fvstudio.input.JsonFiles;
 
 /** JSON object strings in one compact canonical spelling, so a stored frame compares equal to what was put. */
 final class JsonObjects {
@@ -23,7 +24,7 @@ final class JsonObjects {
             }
             return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(what + " is not valid JSON (" + e.getOriginalMessage() + "): "
+            throw new IllegalArgumentException(what + " is " + JsonFiles.notJsonProblem(e) + ": "
                     + abbreviate(json), e);
         }
     }

@@ -1,11 +1,10 @@
 package org.fvstudio.cache;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import javax.imageio.ImageIO;
 import org.fvstudio.export.FloatMap;
+import org.fvstudio.input.BoundedImageReader;
 import org.fvstudio.pose.render.PngImages;
 
 /**
@@ -33,13 +32,15 @@ final class Map16Codec {
     }
 
     static FloatMap decode(byte[] png, int width, int height, float min, float max) throws IOException {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        if (image == null) {
+        var header = BoundedImageReader.header(png, "map");
+        if (header.isEmpty()) {
             throw new IOException("not a PNG");
         }
-        if (image.getWidth() != width || image.getHeight() != height) {
-            throw new IOException("map is " + image.getWidth() + "x" + image.getHeight() + ", expected " + width + "x" + height);
+        if (header.get().width() != width || header.get().height() != height) {
+            throw new IOException("map is " + header.get().width() + "x" + header.get().height() + ", expected " + width
+                    + "x" + height);
         }
+        BufferedImage image = BoundedImageReader.read(png, "map", BoundedImageReader.FULL_SIZE).image();
         if (image.getRaster().getSampleModel().getSampleSize(0) != 16) {
             throw new IOException("map is not a 16-bit greyscale PNG");
         }

@@ -3,7 +3,6 @@ package org.fvstudio.cache;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -26,8 +25,10 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.fvstudio.export.FloatMap;
+import org.fvstudio.input.BoundedImageReader;
+import org.fvstudio.input.InputLimits;
+import org.fvstudio.input.JsonFiles;
 import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.export.Images;
 import org.fvstudio.pose.render.RgbImage;
@@ -297,7 +298,11 @@ public final class RenderCache {
             return Optional.empty();
         }
         try {
-            JsonNode json = JsonObjects.MAPPER.readTree(entry.resolve(ENTRY_FILE).toFile());
+            JsonNode json = JsonFiles.readTree(entry.resolve(ENTRY_FILE), ENTRY_FILE, InputLimits.CACHE_JSON_MAX_BYTES,
+                    "a render cache entry");
+            if (json == null) {
+                throw new IOException(ENTRY_FILE + " is empty");
+            }
             if (ENTRY_FORMAT.equals(json.path("format").asText()) && json.path("version").asInt() > VERSION) {
                 // written by a newer FV Studio sharing this project: leave it for that version
                 warn("Skipping render cache entry " + entry + ": written by a newer version of FV Studio");
@@ -352,8 +357,12 @@ public final class RenderCache {
         if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             throw new IOException("invalid file name '" + name + "' in entry.json");
         }
+        long declared = describe.path("bytes").asLong(-1);
+        if (declared < 0 || declared > InputLimits.IMAGE_MAX_BYTES || Files.size(entry.resolve(name)) != declared) {
+            throw new IOException(name + " does not have the size entry.json states");
+        }
         byte[] bytes = Files.readAllBytes(entry.resolve(name));
-        if (bytes.length != describe.path("bytes").asLong(-1)
+        if (bytes.length != declared
                 || !CacheKeyBuilder.sha256Hex(bytes).equals(describe.path("sha256").asText())) {
             throw new IOException(name + " does not match its checksum");
         }
@@ -361,11 +370,11 @@ public final class RenderCache {
     }
 
     private static RgbImage decodeImage(byte[] png, int width, int height) throws IOException {
-        var image = ImageIO.read(new ByteArrayInputStream(png));
-        if (image == null || image.getWidth() != width || image.getHeight() != height) {
+        var header = BoundedImageReader.header(png, "frame.png");
+        if (header.isEmpty() || header.get().width() != width || header.get().height() != height) {
             throw new IOException("frame.png is not a " + width + "x" + height + " image");
         }
-        return Images.fromBufferedImage(image);
+        return Images.fromBufferedImage(BoundedImageReader.read(png, "frame.png", BoundedImageReader.FULL_SIZE).image());
     }
 
     private void deleteEntry(CacheKey key) {
@@ -436,7 +445,8 @@ public final class RenderCache {
             return;
         }
         try {
-            JsonNode json = JsonObjects.MAPPER.readTree(indexFile.toFile());
+            JsonNode json = JsonFiles.readTree(indexFile, indexFile.toString(), InputLimits.CACHE_JSON_MAX_BYTES,
+                    "a render cache index");
             if (json == null || !INDEX_FORMAT.equals(json.path("format").asText())) {
                 throw new IOException("not a render cache index");
             }

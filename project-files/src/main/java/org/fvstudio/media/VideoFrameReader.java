@@ -1,6 +1,9 @@
 package org.fvstudio.media;
 
+import org.fvstudio.input.BadInputException;
+import org.fvstudio.input.InputLimits;
 import org.fvstudio.pose.render.RgbImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -27,20 +30,28 @@ public final class VideoFrameReader implements Iterator<VideoFrame>, AutoCloseab
     private final int stride;
     private final int width;
     private final int height;
+    private final int declaredWidth;
+    private final int declaredHeight;
     private final double frameRate;
     private final int reportedFrameCount;
+    /** The container's own frame count, 0 when it states none. */
+    private final int statedFrameCount;
     private int nextIndex;
     private VideoFrame pending;
     private boolean finished;
 
-    private VideoFrameReader(Path file, FFmpegFrameGrabber grabber, int stride) {
+    private VideoFrameReader(Path file, FFmpegFrameGrabber grabber, int stride, int declaredWidth, int declaredHeight) {
         this.file = file;
         this.grabber = grabber;
         this.stride = stride;
+        this.declaredWidth = declaredWidth;
+        this.declaredHeight = declaredHeight;
         this.width = grabber.getImageWidth();
         this.height = grabber.getImageHeight();
         this.frameRate = grabber.getFrameRate();
         this.reportedFrameCount = containerFrameCount(grabber);
+        this.statedFrameCount = (int) Math.max(0, Math.min(Integer.MAX_VALUE,
+                grabber.getFormatContext().streams(grabber.getVideoStream()).nb_frames()));
     }
 
     /** The stream's own frame count when the container has one; JavaCV's duration-based estimate otherwise. */
@@ -54,13 +65,49 @@ public final class VideoFrameReader implements Iterator<VideoFrame>, AutoCloseab
         return open(file, 1);
     }
 
-    /** Opens {@code file}, delivering frames 0, stride, 2 stride, ... */
+    /**
+     * Opens {@code file}, delivering frames 0, stride, 2 stride, ...; a video whose frames are declared larger than
+     * {@link InputLimits#VIDEO_MAX_SIDE} or {@link InputLimits#VIDEO_MAX_PIXELS} is refused before a frame is decoded.
+     */
     public static VideoFrameReader open(Path file, int stride) throws MediaException {
         if (stride < 1) {
             throw new IllegalArgumentException("frame stride must be >= 1, got " + stride);
         }
+        FFmpegFrameGrabber grabber = start(file, "video file not found");
+        try {
+            InputLimits.checkVideoSize(file.toString(), grabber.getImageWidth(), grabber.getImageHeight());
+        } catch (IOException e) {
+            FrameConversion.closeQuietly(grabber);
+            throw refused(file, e);
+        }
+        return new VideoFrameReader(file, grabber, stride, grabber.getImageWidth(), grabber.getImageHeight());
+    }
+
+    /**
+     * Opens a still picture FFmpeg decodes and ImageIO does not (WebP, TIFF), checked against the picture limits and
+     * scaled by FFmpeg to at most {@code maxSide} a side.
+     */
+    static VideoFrameReader openPicture(Path file, int maxSide) throws MediaException {
+        FFmpegFrameGrabber grabber = start(file, "image file not found");
+        int w = grabber.getImageWidth();
+        int h = grabber.getImageHeight();
+        try {
+            InputLimits.checkImageSize(file.toString(), w, h);
+        } catch (IOException e) {
+            FrameConversion.closeQuietly(grabber);
+            throw refused(file, e);
+        }
+        int subsampling = InputLimits.subsampling(w, h, maxSide);
+        if (subsampling > 1) {
+            grabber.setImageWidth(Math.max(1, w / subsampling));
+            grabber.setImageHeight(Math.max(1, h / subsampling));
+        }
+        return new VideoFrameReader(file, grabber, 1, w, h);
+    }
+
+    private static FFmpegFrameGrabber start(Path file, String missing) throws MediaException {
         if (!Files.isRegularFile(file)) {
-            throw new MediaException(file, "video file not found");
+            throw new MediaException(file, missing);
         }
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
@@ -68,13 +115,20 @@ public final class VideoFrameReader implements Iterator<VideoFrame>, AutoCloseab
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             FrameConversion.closeQuietly(grabber);
-            throw new MediaException(file, "not a readable video (" + e.getMessage() + ")", e);
+            throw new MediaException(file, "not a readable video (" + FfmpegProblems.opening(e) + ")", e);
         }
         if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
             FrameConversion.closeQuietly(grabber);
             throw new MediaException(file, "has no video stream");
         }
-        return new VideoFrameReader(file, grabber, stride);
+        return grabber;
+    }
+
+    static MediaException refused(Path file, IOException e) {
+        String prefix = file + ": ";
+        String problem = e instanceof BadInputException bad ? bad.problem()
+                : e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+        return new MediaException(file, problem, e);
     }
 
     public Path file() {
@@ -87,6 +141,15 @@ public final class VideoFrameReader implements Iterator<VideoFrame>, AutoCloseab
 
     public int height() {
         return height;
+    }
+
+    /** The frame size the file declares; {@link #width()} and {@link #height()} are smaller for a scaled picture. */
+    public int declaredWidth() {
+        return declaredWidth;
+    }
+
+    public int declaredHeight() {
+        return declaredHeight;
     }
 
     /** Frames per second as the container states it. */
@@ -148,6 +211,7 @@ public final class VideoFrameReader implements Iterator<VideoFrame>, AutoCloseab
                 Frame frame = grabber.grabFrame(false, true, wanted, false);
                 if (frame == null) {
                     finished = true;
+                    checkNotTruncated();
                     return null;
                 }
                 if (frame.image == null) {
@@ -160,7 +224,19 @@ public final class VideoFrameReader implements Iterator<VideoFrame>, AutoCloseab
             }
         } catch (FrameGrabber.Exception | RuntimeException e) {
             finished = true;
-            throw new MediaException(file, "decoding frame " + nextIndex + " failed (" + e.getMessage() + ")", e);
+            throw new MediaException(file, "decoding frame " + nextIndex + " failed (" + FfmpegProblems.decoding(e) + ")", e);
+        }
+    }
+
+    /**
+     * A stream that ends well before the frame count its container states has lost its end (a cut download, a
+     * full disk while recording). A frame or two, or 2 %, short is how containers count, not damage.
+     */
+    private void checkNotTruncated() throws MediaException {
+        int missing = statedFrameCount - nextIndex;
+        if (statedFrameCount > 0 && missing > Math.max(2, statedFrameCount / 50)) {
+            throw new MediaException(file, "truncated: the video data ends after " + nextIndex + " of the "
+                    + statedFrameCount + " frames the file states");
         }
     }
 

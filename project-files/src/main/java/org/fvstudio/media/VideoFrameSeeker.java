@@ -1,5 +1,6 @@
 package org.fvstudio.media;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -7,6 +8,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
+import org.fvstudio.input.InputLimits;
 import org.fvstudio.pose.render.RgbImage;
 
 /**
@@ -51,6 +53,11 @@ public final class VideoFrameSeeker implements AutoCloseable {
             if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
                 throw new MediaException(file, "has no video stream");
             }
+            try {
+                InputLimits.checkVideoSize(file.toString(), grabber.getImageWidth(), grabber.getImageHeight());
+            } catch (IOException e) {
+                throw VideoFrameReader.refused(file, e);
+            }
             double rate = grabber.getFrameRate();
             if (!(rate > 0)) {
                 throw new MediaException(file, "states no frame rate, so its frames cannot be found by number");
@@ -66,7 +73,7 @@ public final class VideoFrameSeeker implements AutoCloseable {
             return seeker;
         } catch (FrameGrabber.Exception | RuntimeException e) {
             FrameConversion.closeQuietly(grabber);
-            throw new MediaException(file, "not a readable video (" + e.getMessage() + ")", e);
+            throw new MediaException(file, "not a readable video (" + FfmpegProblems.opening(e) + ")", e);
         } catch (MediaException e) {
             FrameConversion.closeQuietly(grabber);
             throw e;
@@ -132,7 +139,7 @@ public final class VideoFrameSeeker implements AutoCloseable {
             }
         } catch (FrameGrabber.Exception | RuntimeException e) {
             position = -1;
-            throw new MediaException(file, "decoding frame " + wanted + " failed (" + e.getMessage() + ")", e);
+            throw new MediaException(file, "decoding frame " + wanted + " failed (" + FfmpegProblems.decoding(e) + ")", e);
         }
     }
 

@@ -24,7 +24,9 @@ import org.fvstudio.inference.runtime.DevicePreference;
 import org.fvstudio.inference.runtime.InferenceException;
 import org.fvstudio.inference.runtime.ModelLoadException;
 import org.fvstudio.inference.runtime.SessionSettings;
+import org.fvstudio.input.InputLimits;
 import org.fvstudio.media.ImageFiles;
+import org.fvstudio.media.Picture;
 import org.fvstudio.media.MediaException;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.pose.openpose.CoordinateMode;
@@ -129,7 +131,9 @@ public final class ExtractCommand implements Callable<Integer> {
     }
 
     private int extractImage(SkeletonDetector extractor, PrintWriter log) throws MediaException, InferenceException, IOException {
-        Pose pose = extractor.detect(ImageFiles.read(input), largestOnly);
+        // A large photo is detected at the working size; the pose is written on the photo's own canvas.
+        Picture picture = ImageFiles.readWithin(input, InputLimits.WORKING_MAX_SIDE);
+        Pose pose = picture.onSourceCanvas(extractor.detect(picture.image(), largestOnly));
         Path file = out.resolve(baseName(input) + "_keypoints.json");
         new OpenPoseWriter().writeFrame(pose, file, CoordinateMode.PIXELS);
         int people = pose.people().size();

@@ -80,8 +80,8 @@ public final class GenerationJob {
                 List<FrameResult> results = partSize == 1 ? List.of(generator.generate(frame, observer))
                         : generator.generateSegment(part, observer);
                 for (FrameResult result : results) {
-                    done++;
                     listener.onFrame(result);
+                    done++;
                 }
             } catch (GenerationException e) {
                 if (e.kind() == GenerationError.Kind.CANCELLED) {
@@ -91,6 +91,10 @@ public final class GenerationJob {
             } catch (RuntimeException e) {
                 return Result.err(new GenerationError(GenerationError.Kind.RUNTIME,
                         "frame " + frame + ": unexpected failure: " + e, e));
+            } catch (OutOfMemoryError e) {
+                // What this frame held is unreachable once we return, so the caller can go on.
+                return Result.err(new GenerationError(GenerationError.Kind.RUNTIME, "frame " + frame + ": "
+                        + OutOfMemory.describe() + "; " + done + " frame(s) were finished before it", e));
             }
         }
         return Result.ok(new JobSummary(frames.size(), done, false, Duration.ofNanos(System.nanoTime() - start)));

@@ -1,10 +1,7 @@
 package org.fvstudio.inference.pack;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fvstudio.inference.runtime.ElementType;
+import org.fvstudio.input.BadInputException;
+import org.fvstudio.input.InputLimits;
+import org.fvstudio.input.JsonFiles;
 import org.fvstudio.inference.scheduler.BetaSchedule;
 import org.fvstudio.inference.scheduler.PredictionType;
 import org.fvstudio.inference.scheduler.SchedulerConfig;
@@ -38,9 +38,9 @@ public final class ManifestReader {
     private PackManifest read() throws PackException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw new PackException(file, file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+            root = JsonFiles.readTree(file, file.toString(), InputLimits.PACK_JSON_MAX_BYTES, "a pack.json");
+        } catch (BadInputException e) {
+            throw new PackException(file, e.getMessage(), e);
         } catch (IOException e) {
             throw new PackException(file, file + ": cannot be read (" + e.getMessage() + ")", e);
         }

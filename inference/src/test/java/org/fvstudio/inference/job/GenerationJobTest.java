@@ -23,6 +23,7 @@ class GenerationJobTest {
     private static final class RampGenerator implements FrameGenerator {
         final int steps;
         int failOnFrame = -1;
+        int runOutOfMemoryOnFrame = -1;
 
         RampGenerator(int steps) {
             this.steps = steps;
@@ -37,6 +38,11 @@ class GenerationJobTest {
         public FrameResult generate(int frame, StepObserver observer) throws GenerationException {
             if (frame == failOnFrame) {
                 throw new GenerationException(GenerationError.Kind.NUMERIC, "denoiser output has NaN at step 1");
+            }
+            if (frame == runOutOfMemoryOnFrame) {
+                // A real OutOfMemoryError from the JVM, as a 20000x20000 picture would raise, without filling the heap.
+                long[] tooLarge = new long[Integer.MAX_VALUE];
+                tooLarge[0] = frame;
             }
             SchedulerRun run = new DdimScheduler(SchedulerConfig.stableDiffusion(PredictionType.SAMPLE, TimestepSpacing.TRAILING, true)).start(steps);
             float[] target = new float[3 * 64];
@@ -140,5 +146,28 @@ class GenerationJobTest {
         assertThat(error.kind()).isEqualTo(GenerationError.Kind.NUMERIC);
         assertThat(error.message()).isEqualTo("frame 2: denoiser output has NaN at step 1");
         assertThat(finished).containsExactly(1);
+    }
+
+    @Test
+    void runningOutOfMemoryEndsTheJobWithAMessageAndKeepsTheFramesBefore() {
+        RampGenerator generator = new RampGenerator(3);
+        generator.runOutOfMemoryOnFrame = 2;
+        List<Integer> finished = new ArrayList<>();
+        Result<JobSummary> outcome = new GenerationJob(generator, List.of(1, 2, 3), new GenerationListener() {
+            @Override
+            public void onFrame(FrameResult r) {
+                finished.add(r.frame());
+            }
+        }, 0).run();
+
+        assertThat(outcome).isInstanceOf(Result.Err.class);
+        GenerationError error = ((Result.Err<JobSummary>) outcome).error();
+        assertThat(error.kind()).isEqualTo(GenerationError.Kind.RUNTIME);
+        assertThat(error.message()).matches("frame 2: ran out of memory \\(the Java heap of \\d+ MB is full\\); "
+                + "1 frame\\(s\\) were finished before it");
+        assertThat(error.cause()).isInstanceOf(OutOfMemoryError.class);
+        assertThat(finished).containsExactly(1);
+        // The job's thread goes on: the next job on it runs normally.
+        assertThat(new GenerationJob(new RampGenerator(2), List.of(5), new GenerationListener() { }, 0).run().isOk()).isTrue();
     }
 }

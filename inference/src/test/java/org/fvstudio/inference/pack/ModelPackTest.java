@@ -105,4 +105,16 @@ class ModelPackTest {
         assertThatThrownBy(() -> ModelPack.verify(pack)).isInstanceOf(PackException.class).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> ModelPack.verify(tmp.resolve("nowhere"))).hasMessageContaining("model pack folder not found");
     }
+
+    @Test
+    void aBrokenOrHugeManifestIsRefusedInOurWords() throws Exception {
+        Path pack = TestProjects.copyPack("contract-mini", tmp);
+        Path manifest = pack.resolve("pack.json");
+        Files.writeString(manifest, "{\"format\": \"fvstudio-pack\",\n \"version\": 1, ");
+        assertThatThrownBy(() -> ModelPack.verify(pack)).isInstanceOf(PackException.class)
+                .hasMessage(manifest + ": not valid JSON at line 2, column 16: the file ends inside an object");
+        Files.writeString(manifest, "{\"format\": \"fvstudio-pack\", \"notes\": \"" + "x".repeat(2 << 20) + "\"}");
+        assertThatThrownBy(() -> ModelPack.verify(pack)).isInstanceOf(PackException.class)
+                .hasMessage(manifest + ": weighs 2.0 MB, more than the 1 MB FV Studio reads for a pack.json");
+    }
 }

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.fvstudio.input.InputLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +28,15 @@ import org.slf4j.LoggerFactory;
 public final class BvhParser {
 
     private static final Logger LOG = LoggerFactory.getLogger(BvhParser.class);
+    private static final String MAX_VALUE_TEXT = "-" + (long) InputLimits.MAX_COORDINATE + ".."
+            + (long) InputLimits.MAX_COORDINATE;
 
     private BvhParser() {
     }
 
+    /** Reads {@code file}, refusing one larger than {@link InputLimits#BVH_MAX_BYTES} unread. */
     public static BvhMotion parse(Path file) throws IOException, BvhFormatException {
+        InputLimits.checkFileSize(file, InputLimits.BVH_MAX_BYTES, "a BVH file");
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(reader, file.toString());
         }
@@ -216,8 +222,11 @@ public final class BvhParser {
         private double number(Token t, String what) throws BvhFormatException {
             try {
                 double v = Double.parseDouble(t.text());
-                if (Double.isFinite(v)) {
+                if (Double.isFinite(v) && Math.abs(v) <= InputLimits.MAX_COORDINATE) {
                     return v;
+                }
+                if (Double.isFinite(v)) {
+                    throw error(t.line(), what + ": " + t.text() + " is outside " + MAX_VALUE_TEXT);
                 }
             } catch (NumberFormatException e) {
                 // reported below
@@ -238,6 +247,10 @@ public final class BvhParser {
             if (frames < 1) {
                 throw error(framesLineNumber, "frame count must be at least 1, got " + frames);
             }
+            if (frames > InputLimits.BVH_MAX_FRAMES) {
+                throw error(framesLineNumber, "declares " + frames + " frames, more than the " + InputLimits.BVH_MAX_FRAMES
+                        + " FV Studio reads");
+            }
             String timeLine = nextNonBlankLine("a 'Frame Time:' line");
             int timeLineNumber = lineNumber;
             double frameTime;
@@ -252,7 +265,12 @@ public final class BvhParser {
             if (channelCount == 0) {
                 throw error(timeLineNumber, "the hierarchy has no channels to animate");
             }
-            double[] values = new double[Math.multiplyExact(frames, channelCount)];
+            if ((long) frames * channelCount > Integer.MAX_VALUE - 8) {
+                throw error(framesLineNumber, frames + " frames of " + channelCount + " channels are more values than"
+                        + " FV Studio can hold");
+            }
+            // Grown as rows arrive: the declared count alone must not make memory be set aside.
+            double[] values = new double[Math.min(frames, 1024) * channelCount];
             int read = 0;
             int surplus = 0;
             int firstSurplusLine = -1;
@@ -268,6 +286,9 @@ public final class BvhParser {
                         firstSurplusLine = lineNumber;
                     }
                     continue;
+                }
+                if ((read + 1) * channelCount > values.length) {
+                    values = Arrays.copyOf(values, (int) Math.min((long) frames * channelCount, 2L * values.length));
                 }
                 parseRow(trimmed, values, read * channelCount, read);
                 read++;
@@ -299,6 +320,10 @@ public final class BvhParser {
                 }
                 if (!Double.isFinite(v)) {
                     throw error(lineNumber, "frame " + frame + ", " + describeChannel(c) + ": value " + parts[c] + " is not finite");
+                }
+                if (Math.abs(v) > InputLimits.MAX_COORDINATE) {
+                    throw error(lineNumber, "frame " + frame + ", " + describeChannel(c) + ": value " + parts[c]
+                            + " is outside " + MAX_VALUE_TEXT);
                 }
                 values[at + c] = v;
             }

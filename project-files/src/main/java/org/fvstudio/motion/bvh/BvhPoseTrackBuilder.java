@@ -2,7 +2,10 @@ package org.fvstudio.motion.bvh;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.fvstudio.input.InputLimits;
+import org.fvstudio.input.InputTooLargeException;
 import org.fvstudio.pose.BodyPart;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
@@ -55,6 +58,24 @@ public final class BvhPoseTrackBuilder {
     /** Number of project frames covering the clip at {@code fps}. */
     public int frameCountAt(double fps) {
         return (int) Math.floor(motion.duration() * fps + 1e-9) + 1;
+    }
+
+    /**
+     * {@link #frameCountAt}, refused when the clip would make a track longer than
+     * {@link InputLimits#SEQUENCE_MAX_FRAMES} (a track holds a key on every frame).
+     */
+    public int trackFrameCountAt(double fps) throws InputTooLargeException {
+        double frames = Math.floor(motion.duration() * fps + 1e-9) + 1;
+        if (!(frames <= InputLimits.SEQUENCE_MAX_FRAMES)) {
+            throw new InputTooLargeException(motion.source(), String.format(Locale.ROOT,
+                    "lasts %.0f s, %.0f frames at %s fps, more than the %d FV Studio builds into one track",
+                    motion.duration(), frames, fpsText(fps), InputLimits.SEQUENCE_MAX_FRAMES));
+        }
+        return (int) frames;
+    }
+
+    private static String fpsText(double fps) {
+        return fps == Math.rint(fps) ? Long.toString((long) fps) : Double.toString(fps);
     }
 
     /** The 24 mapped 3D points (x, y, z, present) at {@code seconds} into the clip. */

@@ -1,16 +1,16 @@
 package org.fvstudio.pose.openpose;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.fvstudio.input.BadInputException;
+import org.fvstudio.input.InputLimits;
+import org.fvstudio.input.JsonFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reads pose JSON files (OpenPose, MoveNet, MediaPipe) into raw frames, checking structure and array sizes. */
 final class OpenPoseJsonParser {
@@ -22,8 +22,6 @@ final class OpenPoseJsonParser {
     /** FV Studio's own addition for the six DWPose foot points; other tools ignore it. */
     static final String FEET = "foot_keypoints_2d";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final Path file;
     private final BodyLayout forcedLayout;
 
@@ -34,25 +32,18 @@ final class OpenPoseJsonParser {
     }
 
     JsonNode readTree() throws PoseFormatException {
-        byte[] bytes;
+        String name = String.valueOf(file.getFileName());
+        JsonNode tree;
         try {
-            bytes = Files.readAllBytes(file);
+            tree = JsonFiles.readTree(file, name, InputLimits.POSE_JSON_MAX_BYTES, "a pose file");
+        } catch (BadInputException e) {
+            throw new PoseFormatException(file, e.problem(), e);
         } catch (NoSuchFileException e) {
             throw new PoseFormatException(file, "file not found", e);
         } catch (IOException e) {
             throw new PoseFormatException(file, "cannot be read (" + e.getMessage() + ")", e);
         }
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw new PoseFormatException(file, "not valid JSON" + at + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new PoseFormatException(file, "cannot be parsed (" + e.getMessage() + ")", e);
-        }
-        if (tree == null || tree.isMissingNode()) {
+        if (tree == null) {
             throw new PoseFormatException(file, "is empty, not a pose file");
         }
         return tree;
@@ -75,6 +66,10 @@ final class OpenPoseJsonParser {
         List<RawFrame> frames = new ArrayList<>();
         if (tree.isArray() && tree.isEmpty()) {
             throw new PoseFormatException(file, "holds an empty array, no pose frames");
+        }
+        if (tree.isArray() && tree.size() > InputLimits.SEQUENCE_MAX_FRAMES) {
+            throw new PoseFormatException(file, "holds " + tree.size() + " frames, more than the "
+                    + InputLimits.SEQUENCE_MAX_FRAMES + " FV Studio reads in one sequence");
         }
         if (isFrameSequence(tree)) {
             for (int i = 0; i < tree.size(); i++) {
@@ -182,6 +177,10 @@ final class OpenPoseJsonParser {
                 throw new PoseFormatException(file, at + "[" + i + "]: expected a number, got " + v);
             }
             values[i] = v.doubleValue();
+            if (Math.abs(values[i]) > InputLimits.MAX_COORDINATE) {
+                throw new PoseFormatException(file, at + "[" + i + "]: " + v + " is outside -"
+                        + (long) InputLimits.MAX_COORDINATE + ".." + (long) InputLimits.MAX_COORDINATE);
+            }
             if (i % 3 == 2 && (values[i] < 0 || values[i] > 1)) {
                 throw new PoseFormatException(file, at + "[" + i + "]: confidence " + v + " is outside 0..1");
             }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.fvstudio.input.InputLimits;
 import org.fvstudio.pose.BodyPart;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
@@ -117,6 +118,10 @@ public final class OpenPoseReader {
         if (Files.isDirectory(fileOrFolder)) {
             SequenceFiles listing = sequenceFiles(fileOrFolder);
             files = listing.files();
+            if (files.size() > InputLimits.SEQUENCE_MAX_FRAMES) {
+                throw new PoseFormatException(fileOrFolder, "holds " + files.size() + " frame files, more than the "
+                        + InputLimits.SEQUENCE_MAX_FRAMES + " FV Studio reads in one sequence");
+            }
             skipped = listing.skipped();
             for (Path file : files) {
                 raw.add(oneFrame(file));

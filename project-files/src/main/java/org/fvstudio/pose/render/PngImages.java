@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 
+import org.fvstudio.input.BoundedImageReader;
+import org.fvstudio.input.InputLimits;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -53,33 +56,34 @@ public final class PngImages {
         writeFast(grey, out);
     }
 
-    /** Reads any image ImageIO understands; alpha is dropped. */
+    /** Reads any image ImageIO understands; alpha is dropped. Pictures above {@link InputLimits} are refused unread. */
     public static RgbImage read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        }
+        return toRgb(BoundedImageReader.read(file, file.toString(), BoundedImageReader.FULL_SIZE).image());
+    }
+
+    /**
+     * Reads a picture with at most {@code maxSide} pixels a side, subsampled while decoding when the file is larger
+     * (e.g. {@link InputLimits#WORKING_MAX_SIDE} for a reference photo).
+     */
+    public static RgbImage readWithin(Path file, int maxSide) throws IOException {
+        return toRgb(BoundedImageReader.read(file, file.toString(), maxSide).image());
     }
 
     public static RgbImage read(InputStream in, String name) throws IOException {
-        BufferedImage buffered = readBuffered(in, name);
-        int w = buffered.getWidth();
-        int h = buffered.getHeight();
-        int[] argb = buffered.getRGB(0, 0, w, h, null, 0, w);
-        return RgbImage.ofPacked(w, h, argb);
+        return toRgb(readBuffered(in, name));
     }
 
     /** Reads any image ImageIO understands, keeping its own sample layout (e.g. 16-bit grey). */
     public static BufferedImage readBuffered(InputStream in, String name) throws IOException {
-        BufferedImage buffered;
-        try {
-            buffered = ImageIO.read(in);
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(name + ": not a readable image (" + e.getMessage() + ")", e);
-        }
-        if (buffered == null) {
-            throw new IOException(name + ": not a PNG/JPEG image");
-        }
-        return buffered;
+        byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, InputLimits.IMAGE_MAX_BYTES + 1));
+        return BoundedImageReader.read(data, name, BoundedImageReader.FULL_SIZE).image();
+    }
+
+    private static RgbImage toRgb(BufferedImage buffered) {
+        int w = buffered.getWidth();
+        int h = buffered.getHeight();
+        int[] argb = buffered.getRGB(0, 0, w, h, null, 0, w);
+        return RgbImage.ofPacked(w, h, argb);
     }
 
     private static void writeFast(BufferedImage image, OutputStream out) throws IOException {

@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
+import org.fvstudio.input.InputLimits;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -127,6 +129,20 @@ final class JsonAt {
             throw problem(format(value) + " is outside " + format(min) + ".." + format(max));
         }
         return value;
+    }
+
+    /** A number within {@link InputLimits#MAX_COORDINATE} either way: a keypoint, pivot or pan in pixels. */
+    double coordinate() throws ProjectFormatException {
+        return number(-InputLimits.MAX_COORDINATE, InputLimits.MAX_COORDINATE);
+    }
+
+    /** An array of keyframes, refused when it holds more than {@link InputLimits#TRACK_MAX_KEYFRAMES}. */
+    List<JsonAt> keyframes() throws ProjectFormatException {
+        if (node.isArray() && node.size() > InputLimits.TRACK_MAX_KEYFRAMES) {
+            throw problem(node.size() + " keyframes, more than the " + InputLimits.TRACK_MAX_KEYFRAMES
+                    + " FV Studio reads in one track");
+        }
+        return array();
     }
 
     long wholeNumber() throws ProjectFormatException {

@@ -11,6 +11,9 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.fvstudio.input.BadInputException;
+import org.fvstudio.input.InputLimits;
+import org.fvstudio.input.JsonFiles;
 import org.fvstudio.project.Project;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +60,8 @@ public final class ProjectBundle {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, absolute.getFileName() + " has no " + PROJECT_FILE);
         }
-        Project project = ProjectJson.fromBytes(Files.readAllBytes(file), PROJECT_FILE, absolute.resolve(REFERENCES_DIR));
+        Project project = ProjectJson.fromBytes(readProjectFile(file, PROJECT_FILE), PROJECT_FILE,
+                absolute.resolve(REFERENCES_DIR));
         return new ProjectBundle(absolute, project, writer);
     }
 
@@ -176,7 +180,8 @@ public final class ProjectBundle {
             if (Files.isRegularFile(projectFile()) && autosaveTime.compareTo(Files.getLastModifiedTime(projectFile())) <= 0) {
                 return Optional.empty();
             }
-            Project autosaved = ProjectJson.fromBytes(Files.readAllBytes(autosave), AUTOSAVE_FILE, referencesDir());
+            Project autosaved = ProjectJson.fromBytes(readProjectFile(autosave, AUTOSAVE_FILE), AUTOSAVE_FILE,
+                    referencesDir());
             return autosaved.equals(project) ? Optional.empty() : Optional.of(autosaved);
         } catch (IOException | ProjectFormatException e) {
             LOG.warn("Ignoring autosave of {}: {}", dir.getFileName(), e.getMessage());
@@ -186,6 +191,15 @@ public final class ProjectBundle {
 
     public void discardAutosave() throws IOException {
         Files.deleteIfExists(autosaveFile());
+    }
+
+    /** The bytes of a project file within {@link InputLimits#PROJECT_JSON_MAX_BYTES}. */
+    private static byte[] readProjectFile(Path file, String name) throws IOException, ProjectFormatException {
+        try {
+            return JsonFiles.readBytes(file, name, InputLimits.PROJECT_JSON_MAX_BYTES, "a project file");
+        } catch (BadInputException e) {
+            throw new ProjectFormatException(name, "", e.problem(), e);
+        }
     }
 
     private static void requireEmptyOrAbsent(Path dir) throws IOException {

@@ -1,12 +1,12 @@
 package org.fvstudio.project.io;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.fvstudio.input.BadInputException;
+import org.fvstudio.input.JsonFiles;
 import org.fvstudio.project.Project;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,15 +57,11 @@ public final class ProjectJson {
     public static Project fromBytes(byte[] json, String fileName, Path referencesDir) throws ProjectFormatException {
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw new ProjectFormatException(fileName, "", "not valid JSON" + at + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ProjectFormatException(fileName, "", "cannot be parsed: " + e.getMessage(), e);
+            tree = JsonFiles.parse(json, fileName);
+        } catch (BadInputException e) {
+            throw new ProjectFormatException(fileName, "", e.problem(), e);
         }
-        if (tree == null || tree.isMissingNode()) {
+        if (tree == null) {
             throw new ProjectFormatException(fileName, "", "is empty");
         }
         JsonAt root = new JsonAt(fileName, "", tree);

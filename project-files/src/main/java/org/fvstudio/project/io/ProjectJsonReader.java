@@ -1,5 +1,6 @@
 package org.fvstudio.project.io;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -7,8 +8,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.fvstudio.input.BadInputException;
+import org.fvstudio.input.BoundedImageReader;
+import org.fvstudio.input.ImageHeader;
+import org.fvstudio.input.InputLimits;
 import org.fvstudio.pose.BodyPart;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
@@ -123,10 +129,33 @@ final class ProjectJsonReader {
         if (image.contains("/") || image.contains("\\") || image.equals(".") || image.equals("..")) {
             throw at.problem("\"" + image + "\" must be a plain file name inside references/");
         }
-        if (referencesDir != null && !Files.isRegularFile(referencesDir.resolve(image))) {
-            throw at.problem("references/" + image + " does not exist");
+        if (referencesDir != null) {
+            checkImage(at, referencesDir.resolve(image), "references/" + image);
         }
         return image;
+    }
+
+    /**
+     * The picture must be in references/ (not a link out of it) and declare a size within {@link InputLimits}.
+     * A picture that cannot be decoded is left for the one who decodes it to report.
+     */
+    private void checkImage(JsonAt at, Path file, String name) throws ProjectFormatException {
+        if (!Files.isRegularFile(file)) {
+            throw at.problem(name + " does not exist");
+        }
+        try {
+            if (!file.toRealPath().startsWith(referencesDir.toRealPath())) {
+                throw at.problem(name + " is a link to a file outside references/; copy the picture into the project");
+            }
+            Optional<ImageHeader> header = BoundedImageReader.header(file, name);
+            if (header.isPresent()) {
+                InputLimits.checkImageSize(name, header.get().width(), header.get().height());
+            }
+        } catch (BadInputException e) {
+            throw at.problem(name + " " + e.problem());
+        } catch (IOException e) {
+            // unreadable header: whoever decodes the picture says what is wrong with it
+        }
     }
 
     private static ShotScale shotScale(JsonAt at) throws ProjectFormatException {
@@ -171,8 +200,8 @@ final class ProjectJsonReader {
             for (int i = 0; i < points.size(); i++) {
                 List<JsonAt> xyc = points.get(i).array(3, "values [x, y, confidence]");
                 int base = 3 * (part.offset() + i);
-                flat[base] = xyc.get(0).number();
-                flat[base + 1] = xyc.get(1).number();
+                flat[base] = xyc.get(0).coordinate();
+                flat[base + 1] = xyc.get(1).coordinate();
                 flat[base + 2] = xyc.get(2).number(0, 1);
             }
         }
@@ -187,7 +216,7 @@ final class ProjectJsonReader {
             String name = track.field("name").string();
             List<PoseKeyframe> keys = new ArrayList<>();
             Map<Integer, Integer> indexOfFrame = new HashMap<>();
-            List<JsonAt> items = track.field("keyframes").array();
+            List<JsonAt> items = track.field("keyframes").keyframes();
             for (int i = 0; i < items.size(); i++) {
                 JsonAt key = items.get(i).onlyFields(KEYFRAME_FIELDS);
                 int frame = frame(key.field("frame"), frameCount, indexOfFrame, i);
@@ -212,7 +241,7 @@ final class ProjectJsonReader {
         at.onlyFields(CAMERA_FIELDS);
         List<CameraKeyframe> keys = new ArrayList<>();
         Map<Integer, Integer> indexOfFrame = new HashMap<>();
-        List<JsonAt> items = at.field("keyframes").array();
+        List<JsonAt> items = at.field("keyframes").keyframes();
         for (int i = 0; i < items.size(); i++) {
             JsonAt key = items.get(i).onlyFields(CAMERA_KEY_FIELDS);
             int frame = frame(key.field("frame"), frameCount, indexOfFrame, i);
@@ -231,7 +260,7 @@ final class ProjectJsonReader {
 
     private static double[] pair(JsonAt at) throws ProjectFormatException {
         List<JsonAt> xy = at.array(2, "numbers [x, y]");
-        return new double[] {xy.get(0).number(), xy.get(1).number()};
+        return new double[] {xy.get(0).coordinate(), xy.get(1).coordinate()};
     }
 
     private static GenerationSettings generation(JsonAt at, List<ReferenceShot> references) throws ProjectFormatException {
@@ -306,7 +335,7 @@ final class ProjectJsonReader {
         Path bvh = externalFile(at.field("bvh"));
         List<OrbitKeyframe> keys = new ArrayList<>();
         Map<Integer, Integer> indexOfFrame = new HashMap<>();
-        List<JsonAt> items = at.field("orbit").array();
+        List<JsonAt> items = at.field("orbit").keyframes();
         if (items.isEmpty()) {
             throw at.field("orbit").problem("an orbit camera needs at least one keyframe");
         }
@@ -322,8 +351,8 @@ final class ProjectJsonReader {
             double distance = positive(key.field("distance"));
             double focal = positive(key.field("focal_length"));
             List<JsonAt> xyz = key.field("target").array(3, "numbers [x, y, z]");
-            keys.add(new OrbitKeyframe(frame, yaw, elevation, distance, focal, xyz.get(0).number(), xyz.get(1).number(),
-                    xyz.get(2).number(), interpolation(key)));
+            keys.add(new OrbitKeyframe(frame, yaw, elevation, distance, focal, xyz.get(0).coordinate(),
+                    xyz.get(1).coordinate(), xyz.get(2).coordinate(), interpolation(key)));
         }
         return new MotionSource(bvh, new OrbitCameraTrack(keys));
     }
@@ -332,6 +361,9 @@ final class ProjectJsonReader {
         double value = at.number();
         if (!(value > 0)) {
             throw at.problem("expected a positive number, got " + at.node());
+        }
+        if (value > InputLimits.MAX_COORDINATE) {
+            throw at.problem(at.node() + " is larger than " + (long) InputLimits.MAX_COORDINATE);
         }
         return value;
     }

@@ -1,18 +1,18 @@
 package org.fvstudio.project.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
 import java.util.Locale;
+import java.util.Optional;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.event.IIOReadWarningListener;
-import javax.imageio.stream.ImageInputStream;
+import org.fvstudio.input.BadInputException;
+import org.fvstudio.input.BoundedImageReader;
+import org.fvstudio.input.DecodedImage;
+import org.fvstudio.input.ImageHeader;
+import org.fvstudio.input.InputLimits;
 
 /** Checks that a file decodes as a PNG or JPEG and copies it into a references folder under a free name. */
 final class ReferenceImageImporter {
@@ -34,43 +34,34 @@ final class ReferenceImageImporter {
         return name;
     }
 
-    /** Decodes the whole image; returns "png" or "jpeg". */
+    /**
+     * Checks the declared size, then decodes the whole image (subsampled to {@link InputLimits#WORKING_MAX_SIDE}, which
+     * still reads every byte); returns "png" or "jpeg".
+     */
     static String validate(Path source) throws ImageImportException {
         String fileName = String.valueOf(source.getFileName());
         if (!Files.isRegularFile(source)) {
             throw new ImageImportException(source, fileName + ": " + (Files.exists(source) ? "not a file" : "file not found"));
         }
-        try (InputStream in = Files.newInputStream(source);
-             ImageInputStream stream = ImageIO.createImageInputStream(in)) {
-            if (stream == null) {
-                throw new ImageImportException(source, fileName + " is not a PNG or JPEG image");
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
-            ImageReader reader = readers.hasNext() ? readers.next() : null;
-            String kind = reader == null ? "" : reader.getFormatName().toLowerCase(Locale.ROOT);
+        try {
+            Optional<ImageHeader> header = BoundedImageReader.header(source, fileName);
+            String kind = header.map(ImageHeader::format).orElse("");
             if (!kind.equals("png") && !kind.equals("jpeg")) {
                 throw new ImageImportException(source, fileName + " is not a PNG or JPEG image");
             }
-            String label = kind.equals("png") ? "PNG" : "JPEG";
-            try {
-                StringBuilder warnings = new StringBuilder();
-                reader.addIIOReadWarningListener((IIOReadWarningListener) (r, warning) -> warnings.append(warnings.length() > 0 ? "; " : "").append(warning));
-                reader.setInput(stream, true, true);
-                reader.read(0);
-                // The JPEG decoder reports truncated data as a warning and returns a grey-padded image.
-                if (warnings.length() > 0) {
-                    throw new ImageImportException(source, fileName + ": corrupt " + label + " data (" + warnings + ")");
-                }
-            } catch (IOException | RuntimeException e) {
-                throw new ImageImportException(source, fileName + ": corrupt " + label + " data (" + rootMessage(e) + ")", e);
-            } finally {
-                reader.dispose();
+            DecodedImage decoded = BoundedImageReader.read(source, fileName, InputLimits.WORKING_MAX_SIDE);
+            // The JPEG decoder reports truncated data as a warning and returns a grey-padded image.
+            if (!decoded.warnings().isEmpty()) {
+                throw new ImageImportException(source, fileName + ": corrupt " + header.get().label() + " data ("
+                        + String.join("; ", decoded.warnings()) + ")");
             }
             return kind;
+        } catch (BadInputException e) {
+            throw new ImageImportException(source, fileName + " " + e.problem(), e);
         } catch (NoSuchFileException e) {
             throw new ImageImportException(source, fileName + ": file not found", e);
         } catch (IOException e) {
-            throw new ImageImportException(source, fileName + ": cannot be read (" + rootMessage(e) + ")", e);
+            throw new ImageImportException(source, e.getMessage(), e);
         }
     }
 
@@ -99,14 +90,5 @@ final class ReferenceImageImporter {
                 return candidate;
             }
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
     }
 }

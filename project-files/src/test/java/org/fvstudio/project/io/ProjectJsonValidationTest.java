@@ -198,7 +198,7 @@ class ProjectJsonValidationTest {
         assertThatThrownBy(() -> ProjectJson.fromBytes("{\"format\": \"fvstudio-project\",\n \"version\": }".getBytes(StandardCharsets.UTF_8),
                 "project.json", references))
                 .isInstanceOf(ProjectFormatException.class)
-                .hasMessageStartingWith("project.json: not valid JSON at line 2, column 13: Unexpected character ('}'");
+                .hasMessage("project.json: not valid JSON at line 2, column 13: found '}' where a value should be");
         assertThatThrownBy(() -> ProjectJson.fromBytes(new byte[0], "project.json", references))
                 .hasMessage("project.json: is empty");
     }

@@ -64,7 +64,7 @@ class ReferenceImageImportTest {
 
         assertThatThrownBy(() -> bundle.importReferenceImage(broken))
                 .isInstanceOf(ImageImportException.class)
-                .hasMessage("broken.png: corrupt PNG data (Unexpected end of ZLIB input stream)");
+                .hasMessage("broken.png: corrupt PNG data (truncated: the file ends before the picture does)");
         assertThat(referenceFiles()).isEmpty();
     }
 
@@ -80,8 +80,7 @@ class ReferenceImageImportTest {
 
         assertThatThrownBy(() -> bundle.importReferenceImage(broken))
                 .isInstanceOf(ImageImportException.class)
-                .hasMessageStartingWith("cut.jpg: corrupt JPEG data (")
-                .hasMessageContaining("premature end of data segment");
+                .hasMessage("cut.jpg: corrupt JPEG data (truncated: the file ends before the picture does)");
     }
 
     @Test

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-
+import org.fvstudio.input.BoundedImageReader;
+import org.fvstudio.input.ImageHeader;
+import org.fvstudio.input.InputLimits;
 import org.fvstudio.pose.openpose.OpenPoseImport;
 import org.fvstudio.pose.openpose.OpenPoseReader;
 import org.fvstudio.project.Project;
@@ -48,6 +46,7 @@ public final class BundleProjectStorage implements ProjectStorage {
 
     @Override
     public OpenPoseImport readPoseSequence(List<Path> filesOrFolder) throws Exception {
+        InputLimits.checkCount("the chosen pose files", filesOrFolder.size(), InputLimits.SEQUENCE_MAX_FRAMES, "files");
         return poseReader.read(filesOrFolder);
     }
 
@@ -97,20 +96,11 @@ public final class BundleProjectStorage implements ProjectStorage {
         return ProjectBundle.create(folder, initial);
     }
 
+    /** The size the imported picture declares; the importer has already checked it against the limits. */
     private static int[] imageSize(Path image) throws IOException {
-        try (ImageInputStream stream = ImageIO.createImageInputStream(image.toFile())) {
-            Iterator<ImageReader> readers = stream == null ? null : ImageIO.getImageReaders(stream);
-            if (readers == null || !readers.hasNext()) {
-                throw new IOException(image.getFileName() + ": no image reader for this file");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(stream, true, true);
-                return new int[] {reader.getWidth(0), reader.getHeight(0)};
-            } finally {
-                reader.dispose();
-            }
-        }
+        ImageHeader header = BoundedImageReader.header(image, image.getFileName().toString())
+                .orElseThrow(() -> new IOException(image.getFileName() + ": no image reader for this file"));
+        return new int[] {header.width(), header.height()};
     }
 
     private static void deleteTree(Path root) throws IOException {

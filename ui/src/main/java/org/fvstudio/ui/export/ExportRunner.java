@@ -1,6 +1,5 @@
 package org.fvstudio.ui.export;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import javax.imageio.ImageIO;
 
 import org.fvstudio.cache.ReferenceResult;
 import org.fvstudio.export.ExportException;
@@ -23,8 +20,10 @@ import org.fvstudio.export.PngSequenceExporter;
 import org.fvstudio.export.ReferenceHeatmap;
 import org.fvstudio.export.ReviewCompositions;
 import org.fvstudio.export.SkeletonFrameSource;
-import org.fvstudio.export.Images;
 import org.fvstudio.export.VideoSettings;
+import org.fvstudio.input.InputLimits;
+import org.fvstudio.media.ImageFiles;
+import org.fvstudio.media.MediaException;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.pose.openpose.CoordinateMode;
 
@@ -123,14 +122,11 @@ public final class ExportRunner {
     private RgbImage picture(ReferenceShot shot, Path target) throws ExportException {
         Path file = bundle.resolve("references").resolve(shot.imageFile());
         try {
-            BufferedImage image = ImageIO.read(file.toFile());
-            if (image == null) {
-                throw new IOException("not a readable image");
-            }
-            return Images.fromBufferedImage(image);
-        } catch (IOException e) {
-            throw new ExportException(target, "Cannot read the picture of reference '" + shot.name() + "' (" + file
-                    + "): " + e.getMessage(), e);
+            // The review shows the picture small beside its heatmap: the working size is plenty.
+            return ImageFiles.readWithin(file, InputLimits.WORKING_MAX_SIDE).image();
+        } catch (MediaException e) {
+            throw new ExportException(target, "Cannot read the picture of reference '" + shot.name() + "': "
+                    + e.getMessage(), e);
         }
     }
 

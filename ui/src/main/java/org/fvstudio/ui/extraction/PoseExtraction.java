@@ -21,7 +21,9 @@ import org.fvstudio.inference.dwpose.VideoExtractionOptions;
 import org.fvstudio.inference.dwpose.VideoPoseExtractor;
 import org.fvstudio.inference.dwpose.VideoPoses;
 import org.fvstudio.inference.skeleton.SkeletonDetector;
+import org.fvstudio.input.InputLimits;
 import org.fvstudio.media.ImageFiles;
+import org.fvstudio.media.Picture;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.project.DrivingVideo;
 import org.fvstudio.project.Project;
@@ -103,7 +105,9 @@ public final class PoseExtraction {
         run("Detecting pose in " + name, ctx -> {
             try (SkeletonDetector extractor = openExtractor(inference, ctx)) {
                 ctx.progress(-1, "Detecting pose in " + image.getFileName() + " (" + extractor.name() + ")");
-                Pose pose = extractor.detect(ImageFiles.read(image), false);
+                // A large photo is detected at the working size; the pose lands on the photo's own canvas.
+                Picture picture = ImageFiles.readWithin(image, InputLimits.WORKING_MAX_SIDE);
+                Pose pose = picture.onSourceCanvas(extractor.detect(picture.image(), false));
                 return new Detected(pose, ranOn(extractor));
             }
         }, outcome -> {

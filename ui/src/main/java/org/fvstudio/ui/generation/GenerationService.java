@@ -1,7 +1,5 @@
 package org.fvstudio.ui.generation;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +32,7 @@ import org.fvstudio.inference.job.ProgressEvent;
 import org.fvstudio.inference.job.Result;
 import org.fvstudio.inference.pack.ModelPack;
 import org.fvstudio.inference.pipeline.GenerationOptions;
+import org.fvstudio.inference.pipeline.BundleReferenceImages;
 import org.fvstudio.inference.pipeline.GenerationPipeline;
 import org.fvstudio.inference.pipeline.ReferenceImages;
 import org.fvstudio.inference.runtime.DevicePreference;
@@ -41,7 +40,7 @@ import org.fvstudio.inference.runtime.ModelLoadException;
 import org.fvstudio.inference.runtime.ModelSession;
 import org.fvstudio.inference.runtime.SessionSettings;
 import org.fvstudio.ui.inference.InferenceSettings;
-import org.fvstudio.pose.render.PngImages;
+import org.fvstudio.ui.task.ProblemMessages;
 import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.project.GenerationSettings;
 import org.slf4j.Logger;
@@ -209,6 +208,9 @@ public final class GenerationService implements AutoCloseable {
             GenerationJob job = new GenerationJob(pipeline, request.frames(), listener(request, actual), PREVIEW_EVERY);
             request.attach(job);
             Result<JobSummary> result = job.run();
+            if (result instanceof Result.Err<JobSummary> err && err.error().cause() instanceof Error e) {
+                LOG.error("generation {} failed", request.describe(), e);
+            }
             if (result instanceof Result.Err<JobSummary> err) {
                 return "Generation failed: " + err.error().message();
             }
@@ -220,6 +222,10 @@ public final class GenerationService implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("generation failed unexpectedly", e);
             return "Generation failed unexpectedly: " + e;
+        } catch (Error e) {
+            // An OutOfMemoryError or a broken native library: the request ends, the studio and the project stay.
+            LOG.error("generation {} failed", request.describe(), e);
+            return "Generation failed: " + ProblemMessages.describe(e);
         }
     }
 
@@ -292,19 +298,7 @@ public final class GenerationService implements AutoCloseable {
     }
 
     static ReferenceImages images(Path bundle) {
-        return shot -> {
-            Path file = bundle.resolve("references").resolve(shot.imageFile());
-            if (!Files.isRegularFile(file)) {
-                throw new GenerationException(GenerationError.Kind.INVALID_INPUT, "reference '" + shot.name()
-                        + "': image " + file + " is missing");
-            }
-            try {
-                return PngImages.read(file);
-            } catch (IOException | RuntimeException e) {
-                throw new GenerationException(GenerationError.Kind.IO, "reference '" + shot.name()
-                        + "': cannot read image " + file + " (" + e.getMessage() + ")", e);
-            }
-        };
+        return BundleReferenceImages.ofBundleFolder(bundle);
     }
 
     /** Cancels everything, waits briefly for the accelerator thread and closes the open pack. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fvstudio.input.JsonFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +30,10 @@ public final class SettingsJson {
 
     /** @throws IOException when the text is not a complete, valid settings object */
     public static GenerationSettings read(String json) throws IOException {
-        JsonNode node = JSON.readTree(json);
+        JsonNode node = JsonFiles.parse(json, "stored settings");
+        if (node == null || !node.isObject()) {
+            throw new IOException("stored settings are not a JSON object");
+        }
         for (String field : List.of("pack", "device", "steps", "guidance", "seed", "token_budget")) {
             if (!node.hasNonNull(field)) {
                 throw new IOException("stored settings lack '" + field + "'");

@@ -18,6 +18,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.fvstudio.input.InputLimits;
+import org.fvstudio.input.InputTooLargeException;
+import org.fvstudio.input.JsonProblem;
 import org.fvstudio.ui.settings.StudioHome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +78,10 @@ public final class PreferencesStore {
     public PreferencesLoad load() {
         String text;
         try {
+            InputLimits.checkFileSize(file, InputLimits.SETTINGS_JSON_MAX_BYTES, "a preferences file");
             text = Files.readString(file);
+        } catch (InputTooLargeException e) {
+            return corrupt(e.problem());
         } catch (NoSuchFileException e) {
             return new PreferencesLoad(defaults, List.of(), false);
         } catch (IOException e) {
@@ -85,8 +91,7 @@ public final class PreferencesStore {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            return corrupt("is not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            return corrupt("is not valid JSON (" + JsonProblem.of(e) + ")");
         }
         if (root == null || !root.isObject()) {
             return corrupt("does not hold a JSON object");

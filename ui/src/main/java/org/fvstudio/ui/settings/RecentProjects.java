@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.fvstudio.input.InputLimits;
+import org.fvstudio.input.JsonFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,8 @@ public final class RecentProjects {
         RecentProjects recent = new RecentProjects(file);
         if (Files.isRegularFile(file)) {
             try {
-                JsonNode root = JSON.readTree(file.toFile());
+                JsonNode root = JsonFiles.readTree(file, file.toString(), InputLimits.SETTINGS_JSON_MAX_BYTES,
+                        "a recent-projects list");
                 JsonNode projects = root == null ? null : root.get("projects");
                 if (projects != null && projects.isArray()) {
                     for (JsonNode entry : projects) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import javafx.scene.control.SplitPane;
 
+import org.fvstudio.input.JsonProblem;
 import org.fvstudio.project.io.AtomicFileWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,7 @@ public final class WindowLayout {
                 }
             });
         } catch (JsonProcessingException e) {
-            LOG.warn("{}: window layout ignored (line {}, column {}: {}); using the default layout", file,
-                    e.getLocation() != null ? e.getLocation().getLineNr() : 0,
-                    e.getLocation() != null ? e.getLocation().getColumnNr() : 0, e.getOriginalMessage());
+            LOG.warn("{}: window layout ignored ({}); using the default layout", file, JsonProblem.of(e));
         } catch (IOException | RuntimeException e) {
             LOG.warn("{}: window layout ignored ({}); using the default layout", file, e.getMessage());
         }

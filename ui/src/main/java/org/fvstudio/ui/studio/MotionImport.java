@@ -144,7 +144,7 @@ public final class MotionImport {
         String name = source.bvh().getFileName().toString();
         studio.tasks().submit("Re-orbiting " + name, ctx -> {
             BvhPoseTrackBuilder builder = builder(source.bvh());
-            int frames = builder.frameCountAt(snapshot.fps());
+            int frames = builder.trackFrameCountAt(snapshot.fps());
             OrbitCameraTrack keys = orbitKeys.of(builder, frames, snapshot);
             return imported(builder, frames, keys, snapshot);
         }, outcome -> {
@@ -167,7 +167,7 @@ public final class MotionImport {
     /** The pose track of {@code file} seen through {@code orbit}, sized for {@code project}. */
     public static Imported build(Path file, Orbit orbit, Project project) throws IOException {
         BvhPoseTrackBuilder builder = builder(file);
-        int frames = builder.frameCountAt(project.fps());
+        int frames = builder.trackFrameCountAt(project.fps());
         return imported(builder, frames, camera(builder, orbit, frames, project), project);
     }
 

@@ -82,6 +82,9 @@ public final class BackgroundTasks implements AutoCloseable {
             if (problem instanceof Exception && !(problem instanceof RuntimeException)) {
                 // Bad input and I/O trouble: the message says it all.
                 LOG.info("{} failed: {}", title, problem.getMessage());
+            } else if (problem instanceof Error) {
+                // Out of memory, say: the job's own objects are unreachable now, so the studio carries on.
+                LOG.error("{} failed", title, problem);
             } else {
                 LOG.warn("{} failed unexpectedly", title, problem);
             }

@@ -5,6 +5,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
+import org.fvstudio.inference.job.OutOfMemory;
+
 /** Turns an exception into one sentence a user can act on. */
 public final class ProblemMessages {
 
@@ -12,6 +14,14 @@ public final class ProblemMessages {
     }
 
     public static String describe(Throwable problem) {
+        if (problem instanceof OutOfMemoryError) {
+            return lead(OutOfMemory.describe()) + "; the open project is unchanged. Close other programs or give"
+                    + " FV Studio more memory (FVSTUDIO_JAVA_OPTS=-Xmx...), then try again";
+        }
+        if (problem instanceof Error) {
+            return "Unexpected internal error (" + problem.getClass().getSimpleName() + "); the open project is"
+                    + " unchanged and details are in the log file";
+        }
         Throwable t = problem;
         while (t.getCause() != null && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException
                 || t instanceof java.io.UncheckedIOException)) {
@@ -34,5 +44,9 @@ public final class ProblemMessages {
             return "Unexpected problem (" + t.getClass().getSimpleName() + "); details are in the log file";
         }
         return message;
+    }
+
+    private static String lead(String sentence) {
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 }

@@ -15,6 +15,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
+import org.fvstudio.inference.job.OutOfMemory;
 import org.fvstudio.media.MediaException;
 import org.fvstudio.media.BoxShrink;
 import org.fvstudio.media.VideoFrameSeeker;
@@ -142,7 +143,13 @@ public final class DrivingVideoFrames implements AutoCloseable {
         } catch (RuntimeException e) {
             closeSeeker();
             LOG.warn("Decoding frame {} of {} failed", key.frame(), key.file(), e);
-            report("decoding frame " + key.frame() + " of " + key.file() + " failed: " + e);
+            report("decoding frame " + key.frame() + " of " + key.file() + " failed unexpectedly; details are in the log file");
+        } catch (OutOfMemoryError e) {
+            // The frame is dropped with its decoder; the decoding thread stays for the next request.
+            closeSeeker();
+            failedFile = key.file();
+            LOG.error("Decoding frame {} of {} ran out of memory", key.frame(), key.file(), e);
+            report(key.file() + ": " + OutOfMemory.describe() + " while decoding frame " + key.frame());
         }
     }
 

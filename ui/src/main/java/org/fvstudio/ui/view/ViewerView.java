@@ -21,6 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
+import org.fvstudio.input.InputLimits;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.project.DrivingVideo;
 import org.fvstudio.project.Project;
@@ -161,7 +162,7 @@ public final class ViewerView extends BorderPane {
         Path file = viewModel.referenceImagePath(shot);
         canvas.setCanvasSize(shot.pose().canvasWidth(), shot.pose().canvasHeight());
         if (!file.equals(shownPhoto)) {
-            shownPhotoImage = new Image(file.toUri().toString(), true);
+            shownPhotoImage = photo(file, shot.pose());
             shownPhoto = file;
         }
         canvas.setPhoto(shownPhotoImage);
@@ -173,6 +174,20 @@ public final class ViewerView extends BorderPane {
         } else {
             showSkeleton(editor.displayedPose().orElse(shot.pose()));
         }
+    }
+
+    /**
+     * The photo, loaded in the background; one larger than the working size (an 8000x6000 camera JPEG) is loaded
+     * scaled down to it, since the viewer never shows more pixels than that.
+     */
+    private static Image photo(Path file, Pose pose) {
+        String url = file.toUri().toString();
+        int longSide = Math.max(pose.canvasWidth(), pose.canvasHeight());
+        if (longSide <= InputLimits.WORKING_MAX_SIDE) {
+            return new Image(url, true);
+        }
+        double scale = InputLimits.WORKING_MAX_SIDE / (double) longSide;
+        return new Image(url, pose.canvasWidth() * scale, pose.canvasHeight() * scale, true, true, true);
     }
 
     private void showTarget() {

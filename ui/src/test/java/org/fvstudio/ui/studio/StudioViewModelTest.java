@@ -106,6 +106,23 @@ class StudioViewModelTest {
     }
 
     @Test
+    void aDecompressionBombIsRefusedOnImportAndTheUnsavedWorkStays() {
+        importBothImages();
+        Project before = viewModel.project();
+        Path bomb = copyResource("images/bomb-20000x20000.png", temp.resolve("hostile"));
+
+        fx(() -> viewModel.importReferenceFiles(List.of(bomb)));
+        awaitJobs(tasks);
+
+        assertThat(dialogs.problems).singleElement().asString().contains("bomb-20000x20000.png declares 20000x20000"
+                + " pixels (400 megapixels), more than the 16384 px a side and 100 megapixels FV Studio reads for a picture");
+        assertThat(viewModel.project()).isEqualTo(before);
+        assertThat(fx(() -> viewModel.titleProperty().get())).isEqualTo("Untitled* – FV Studio");
+        assertThat(viewModel.document().bundleFolder().resolve(ProjectBundle.REFERENCES_DIR).resolve("bomb-20000x20000.png"))
+                .doesNotExist();
+    }
+
+    @Test
     void aNewReferenceHasNoSkeletonSoItComesInUnticked() {
         importBothImages();
         assertThat(viewModel.project().references()).allSatisfy(r -> {
