@@ -35,7 +35,7 @@ echo "== 2. convert"
 mkdir -p "$scratch/onnx"
 for v in "${variants[@]}"; do
   $py "$here/convert.py" "$scratch/package/models/movenet-$v.json" "$scratch/onnx/movenet-$v.onnx" \
-    --rename Identity=keypoints
+    --rename Identity=keypoints --float16-weights
 done
 
 echo "== 3. parity against TF.js"

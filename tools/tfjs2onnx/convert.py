@@ -19,6 +19,8 @@ def main():
                         help='name an input or output differently in ONNX (repeatable)')
     parser.add_argument('--outputs', help="comma-separated TF outputs ('node' or 'node:K'); default: the signature's")
     parser.add_argument('--opset', type=int, default=17)
+    parser.add_argument('--float16-weights', action='store_true',
+                        help='store weights that are float16 numbers as float16 + Cast to float32 (same values, half the size)')
     args = parser.parse_args()
 
     renames = {}
@@ -29,7 +31,8 @@ def main():
         renames[old] = new
     try:
         outputs = args.outputs.split(',') if args.outputs else None
-        model = convert(args.model_json, renames=renames, outputs=outputs, opset=args.opset)
+        model = convert(args.model_json, renames=renames, outputs=outputs, opset=args.opset,
+                        float16=args.float16_weights)
     except ConversionError as e:
         print(f'tfjs2onnx: {e}', file=sys.stderr)
         return 1

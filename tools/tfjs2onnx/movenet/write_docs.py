@@ -62,9 +62,11 @@ repository's own converter (tools/tfjs2onnx) from the TensorFlow.js graph models
 - Taken from the npm package `{PACKAGE}` (package licence MIT, Copyright (c) 2021 Vladimir
   Mandic). The package states no licence per model: its README points to the Human library's model
   list, which says that each model keeps the licence of its original source. That author stored the
-  weights as float16 (`quantization: float16` in the manifest); the ONNX files hold those values
-  widened to float32, the same numbers TF.js computes with, so they are not bit-identical to Google's
-  float32 originals.
+  weights as float16 (`quantization: float16` in the manifest), so they are not bit-identical to
+  Google's float32 originals. The ONNX files keep those weights as float16 initializers, each
+  followed by a `Cast` to float32 (ONNX Runtime folds the casts when it loads the graph): the graph
+  computes in float32 with exactly the numbers TF.js computes with, at half the size of float32
+  weights.
 
 ## Files
 
@@ -99,7 +101,7 @@ these files and the golden test data):
 
 The conversion step inside it, per model:
 
-    /usr/bin/python3 tools/tfjs2onnx/convert.py movenet-thunder.json movenet-thunder.onnx --rename Identity=keypoints
+    /usr/bin/python3 tools/tfjs2onnx/convert.py movenet-thunder.json movenet-thunder.onnx --rename Identity=keypoints --float16-weights
 
 ## Parity with TF.js
 

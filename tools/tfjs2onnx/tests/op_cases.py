@@ -231,6 +231,18 @@ def quantized_weights(rng):
     return b, {'x': rand(rng, 1, 6, 6, 3), 'k': rng.integers(-5, 5, 4).astype(I32)}, [f16, u8, ints]
 
 
+@case
+def float16_every_value(rng):
+    """Every finite float16 number (subnormals, -0 included) as a float16-quantized weight, times ones."""
+    b = GraphBuilder()
+    x = b.placeholder('x', [2, 32, 1024])
+    bits = np.arange(65536, dtype=np.uint16).view(np.float16)
+    values = bits[np.isfinite(bits)].astype(F32)
+    values = np.concatenate([values, np.zeros(2 * 32 * 1024 - values.size, F32)]).reshape(2, 32, 1024)
+    b.op('y', 'Mul', [x, b.const('w', values, 'float16')], T='DT_FLOAT')
+    return b, {'x': np.ones((2, 32, 1024), F32)}, ['y']
+
+
 def unsupported_op_model(folder):
     """A graph with an op the converter does not know (for the error-message check)."""
     b = GraphBuilder()
