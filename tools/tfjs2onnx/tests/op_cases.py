@@ -243,6 +243,120 @@ def float16_every_value(rng):
     return b, {'x': np.ones((2, 32, 1024), F32)}, ['y']
 
 
+@case
+def pooling(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 9, 8, 3])
+    outs = []
+    for op in ('MaxPool', 'AvgPool'):
+        for padding, k, st in (('VALID', 2, 2), ('SAME', 3, 2), ('SAME', 2, 1), ('VALID', 3, 1)):
+            outs.append(b.op(f'{op}_{padding}_{k}{st}', op, [x], T='DT_FLOAT', data_format='NHWC', padding=padding,
+                             ksize=[1, k, k, 1], strides=[1, st, st, 1]))
+    # after a convolution (NCHW inside ONNX), as in the hand and face graphs
+    c = b.op('c', '_FusedConv2D', [x, b.const('w', rand(rng, 3, 3, 3, 4)), b.const('b', rand(rng, 4))],
+             **conv_attrs(fused=['BiasAdd', 'Relu6']))
+    outs.append(b.op('conv_pool', 'MaxPool', [c], T='DT_FLOAT', data_format='NHWC', padding='VALID',
+                     ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1]))
+    return b, {'x': rand(rng, 1, 9, 8, 3, scale=2)}, outs
+
+
+@case
+def padding_ops(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 5, 6, 3])
+    t = dict(T='DT_FLOAT', Tpaddings='DT_INT32')
+    spatial = b.op('spatial', 'Pad', [x, b.const('p1', np.array([[0, 0], [1, 2], [0, 1], [0, 0]], I32))], **t)
+    c = b.op('c', '_FusedConv2D', [x, b.const('w', rand(rng, 1, 1, 3, 4)), b.const('b', rand(rng, 4))],
+             **conv_attrs(fused=['BiasAdd']))
+    # the face mesh's channel padding: zero channels appended to a convolution's output
+    channels = b.op('channels', 'Pad', [c, b.const('p2', np.array([[0, 0], [0, 0], [0, 0], [0, 4]], I32))], **t)
+    filled = b.op('filled', 'PadV2', [c, b.const('p3', np.array([[0, 0], [2, 0], [1, 1], [1, 0]], I32)),
+                                      b.const('fill', np.array(-1.5, F32))], **t)
+    v = b.placeholder('v', [4, 5])
+    flat = b.op('flat', 'Pad', [v, b.const('p4', np.array([[1, 0], [2, 3]], I32))], **t)
+    return b, {'x': rand(rng, 1, 5, 6, 3), 'v': rand(rng, 4, 5)}, [spatial, channels, filled, flat]
+
+
+@case
+def prelu_ops(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 6, 6, 3])
+    alpha = b.const('alpha', rng.uniform(-0.5, 0.5, (1, 1, 3)).astype(F32))
+    plain = b.op('plain', 'Prelu', [x, alpha], T='DT_FLOAT')
+    c = b.op('c', '_FusedConv2D', [x, b.const('w', rand(rng, 3, 3, 3, 4)), b.const('b', rand(rng, 4))],
+             **conv_attrs(fused=['BiasAdd']))
+    after_conv = b.op('after_conv', 'Prelu', [c, b.const('alpha4', rand(rng, 1, 1, 4))], T='DT_FLOAT')
+    fused = b.op('fused', '_FusedConv2D', [x, b.const('wf', rand(rng, 3, 3, 3, 5)), b.const('bf', rand(rng, 5)),
+                                           b.const('af', rand(rng, 1, 1, 5))],
+                 **dict(conv_attrs(fused=['BiasAdd', 'Prelu']), num_args=2))
+    dw = b.op('dw', 'FusedDepthwiseConv2dNative', [x, b.const('wd', rand(rng, 3, 3, 3, 2)), b.const('bd', rand(rng, 6)),
+                                                   b.const('ad', rand(rng, 6))],
+              **dict(conv_attrs('SAME', 2, fused=['BiasAdd', 'Prelu']), num_args=2))
+    v = b.placeholder('v', [3, 4])
+    flat = b.op('flat', 'Prelu', [v, b.const('alpha_v', rand(rng, 4))], T='DT_FLOAT')
+    return b, {'x': rand(rng, 1, 6, 6, 3), 'v': rand(rng, 3, 4)}, [plain, after_conv, fused, dw, flat]
+
+
+@case
+def add_n(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 5, 5, 4])
+    fused = conv_attrs(fused=['BiasAdd'])
+    c1 = b.op('c1', '_FusedConv2D', [x, b.const('w1', rand(rng, 1, 1, 4, 4)), b.const('b1', rand(rng, 4))], **fused)
+    c2 = b.op('c2', '_FusedConv2D', [x, b.const('w2', rand(rng, 3, 3, 4, 4)), b.const('b2', rand(rng, 4))], **fused)
+    three = b.op('three', 'AddN', [c1, c2, x], T='DT_FLOAT', N=3)
+    plain = b.op('plain', 'AddN', [x, x], T='DT_FLOAT', N=2)
+    one = b.op('one', 'AddN', [x], T='DT_FLOAT', N=1)
+    return b, {'x': rand(rng, 1, 5, 5, 4)}, [three, plain, one]
+
+
+@case
+def reductions(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [2, 4, 5, 3])
+    c = b.op('c', '_FusedConv2D', [x, b.const('w', rand(rng, 1, 1, 3, 6)), b.const('b', rand(rng, 6))],
+             **conv_attrs(fused=['BiasAdd']))
+    outs = []
+    for op in ('Mean', 'Sum', 'Max', 'Min', 'Prod'):
+        for source, label in ((x, 'x'), (c, 'conv')):
+            for axes, keep in (([1, 2], False), ([1, 2], True), ([-1], False), ([2], False), ([0, 3], True)):
+                name = f"{op}_{label}_{'_'.join(str(a) for a in axes)}_{int(keep)}"
+                dims = b.const(f'{name}/dims', np.array(axes, I32))
+                outs.append(b.op(name, op, [source, dims], T='DT_FLOAT', Tidx='DT_INT32', keep_dims=keep))
+    scalar = b.op('mean_scalar_axis', 'Mean', [x, b.const('axis1', np.array(1, I32))], T='DT_FLOAT',
+                  Tidx='DT_INT32', keep_dims=False)
+    return b, {'x': rand(rng, 2, 4, 5, 3, scale=0.8) + 1.0}, outs + [scalar]
+
+
+@case
+def mat_mul(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [2, 6])
+    xt = b.placeholder('xt', [6, 2])
+    plain = b.op('plain', 'MatMul', [x, b.const('w', rand(rng, 6, 4))], T='DT_FLOAT', transpose_a=False,
+                 transpose_b=False)
+    both = b.op('both', 'MatMul', [xt, b.const('wt', rand(rng, 4, 6))], T='DT_FLOAT', transpose_a=True,
+                transpose_b=True)
+    outs = [plain, both]
+    for act in (None, 'Relu', 'Relu6', 'Sigmoid', 'LeakyRelu', 'Prelu'):
+        fused = ['BiasAdd'] + ([act] if act else [])
+        extra = [b.const(f'alpha_{act}', rand(rng, 5))] if act == 'Prelu' else []
+        attrs = dict(T='DT_FLOAT', transpose_a=False, transpose_b=False, fused_ops=fused, num_args=1 + len(extra),
+                     epsilon=0.0)
+        if act == 'LeakyRelu':
+            attrs['leakyrelu_alpha'] = 0.15
+        outs.append(b.op(f'fused_{act}', '_FusedMatMul',
+                         [x, b.const(f'w_{act}', rand(rng, 6, 5)), b.const(f'b_{act}', rand(rng, 5))] + extra, **attrs))
+    # the hand landmark head: global average pooling of a convolution, then a dense layer
+    img = b.placeholder('img', [1, 4, 4, 3])
+    c = b.op('c', '_FusedConv2D', [img, b.const('wc', rand(rng, 3, 3, 3, 8)), b.const('bc', rand(rng, 8))],
+             **conv_attrs(fused=['BiasAdd', 'Relu6']))
+    gap = b.op('gap', 'Mean', [c, b.const('hw', np.array([1, 2], I32))], T='DT_FLOAT', Tidx='DT_INT32', keep_dims=False)
+    head = b.op('head', '_FusedMatMul', [gap, b.const('wh', rand(rng, 8, 7)), b.const('bh', rand(rng, 7))],
+                T='DT_FLOAT', transpose_a=False, transpose_b=False, fused_ops=['BiasAdd'], num_args=1, epsilon=0.0)
+    return b, {'x': rand(rng, 2, 6), 'xt': rand(rng, 6, 2), 'img': rand(rng, 1, 4, 4, 3)}, outs + [head]
+
+
 def unsupported_op_model(folder):
     """A graph with an op the converter does not know (for the error-message check)."""
     b = GraphBuilder()

@@ -4,6 +4,7 @@ from onnx import helper
 
 from .graph import NHWC, Graph, Value, check, value_info
 from .model import ConversionError, TfjsModel
+from . import ops_nn  # noqa: F401  (registers its handlers)
 from .ops import HANDLERS
 
 SOURCE_OPS = ('Const', 'Placeholder')
