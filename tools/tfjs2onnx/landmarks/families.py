@@ -4,8 +4,10 @@ Crops are in pixels of the full source image (astronaut 512x512; Pose2Sim frames
 1088x1920). They were placed by eye around a visible hand or face, then refined by running the
 model and re-centring the square on its own landmarks (MediaPipe's tracking rule: hand upright,
 wrist -> middle-finger knuckle pointing up, side 2x the hand; face with the eye line level, side
-1.5x the face), and rounded. The astronaut's hand is a gloved hand half outside the picture and
-the Pose2Sim faces are pixelated by the source: real crops on which the presence score is low.
+1.5x the face), and rounded. The astronaut's hand is a gloved hand half outside the picture,
+placed from MoveNet Thunder's elbow and wrist (centre 0.45 forearm beyond the wrist, side 1.3
+forearms, forearm pointing up) and not refined; the Pose2Sim faces are pixelated by the source:
+real crops on which the presence score is low.
 """
 
 import math

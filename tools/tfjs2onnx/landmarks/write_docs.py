@@ -26,6 +26,21 @@ ORIGINS = {'hand': 'hand landmark models of MediaPipe Hands (lite and full)',
            'blazepose': 'pose landmark model of MediaPipe BlazePose GHUM 3D (lite)'}
 
 
+CROP_NOTES = {
+    'hand': ('The squares were placed by eye around visible hands, then refined by running the model and '
+             're-centring on its own points (MediaPipe\'s tracking rule), and rounded. `astronaut_glove` is the '
+             'astronaut\'s gloved hand, half outside the photo, placed by the forearm rule above from '
+             'MoveNet Thunder\'s elbow and wrist and not refined (the crop runs off the bottom edge): a real '
+             'crop with a low presence score. `..._unrotated` is the crop of the row above it without the rotation.'),
+    'face': ('The squares were placed by eye, refined by re-centring on the mesh (eye line level, side 1.5 '
+             'times the face) and rounded. The Pose2Sim faces are pixelated by the source (and the cam03 one '
+             'turned away): real crops with a presence score near 0. `astronaut_face_tilted` turns the square '
+             '25 degrees off the eye line.'),
+    'blazepose': ('Whole images, letterboxed: the astronaut photo (upper body only) and full-size Pose2Sim '
+                  'frames with one person.'),
+}
+
+
 def sha256(path):
     with open(path, 'rb') as f:
         return hashlib.sha256(f.read()).hexdigest()
@@ -152,6 +167,8 @@ Worst raw difference per output over all rows: {per_output(results)}.
 Crops (source pixels; the golden ones are in `inference/src/test/resources/{family.folder}/`):
 
 {crop_table(family, results)}
+
+{CROP_NOTES[family.name]}
 """
 
 
