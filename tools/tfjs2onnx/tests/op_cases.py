@@ -357,6 +357,130 @@ def mat_mul(rng):
     return b, {'x': rand(rng, 2, 6), 'xt': rand(rng, 6, 2), 'img': rand(rng, 1, 4, 4, 3)}, outs + [head]
 
 
+@case
+def strided_slices(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [2, 5, 6, 4])
+    outs = []
+    # (begin, end, strides, begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask)
+    specs = {
+        'plain': ([0, 1, 0, 0], [2, 4, 6, 4], [1, 1, 2, 1], 0, 0, 0, 0, 0),
+        'masks_negative': ([0, -4, 0, 1], [0, -1, 0, 3], [1, 1, 1, 1], 0b0101, 0b0101, 0, 0, 0),
+        'reverse': ([0, -1, 5, 0], [0, 0, 0, 0], [1, -1, -2, 1], 0b1001, 0b1011, 0, 0, 0),
+        'shrink': ([1, 0, 2, 0], [2, 0, 3, 0], [1, 1, 1, 1], 0b1010, 0b1010, 0, 0, 0b0101),
+        'shrink_last': ([0, 0, 0, -1], [0, 0, 0, 0], [1, 1, 1, 1], 0b0111, 0b0111, 0, 0, 0b1000),
+        'new_axes': ([0, 0, 0, 0], [0, 0, 0, 0], [1, 1, 1, 1], 0b1011, 0b1011, 0, 0b0100, 0),
+        'ellipsis': ([0, 1], [0, 3], [1, 1], 0, 0, 0b01, 0, 0),
+        'ellipsis_new_shrink': ([0, 0, 2], [0, 0, 3], [1, 1, 1], 0, 0, 0b001, 0b010, 0b100),
+        'clamped': ([-10, 1, 0, 0], [10, 100, 6, 4], [1, 2, 3, 1], 0, 0, 0, 0, 0),
+    }
+    for name, (begin, end, strides, bm, em, el, na, sh) in specs.items():
+        n = len(begin)
+        outs.append(b.op(name, 'StridedSlice', [x, b.const(f'{name}/b', np.array(begin, I32)),
+                                                 b.const(f'{name}/e', np.array(end, I32)),
+                                                 b.const(f'{name}/s', np.array(strides, I32))],
+                         T='DT_FLOAT', Index='DT_INT32', begin_mask=bm, end_mask=em, ellipsis_mask=el,
+                         new_axis_mask=na, shrink_axis_mask=sh))
+        assert n <= 4
+    # on a convolution's output (NCHW inside ONNX), as in the MultiPose decoder
+    c = b.op('c', '_FusedConv2D', [x, b.const('w', rand(rng, 1, 1, 4, 3)), b.const('bias', rand(rng, 3))],
+             **conv_attrs(fused=['BiasAdd']))
+    outs.append(b.op('conv_slice', 'StridedSlice', [c, b.const('cb', np.array([0, 0, 0, 1], I32)),
+                                                    b.const('ce', np.array([0, 0, 0, 2], I32)),
+                                                    b.const('cs', np.array([1, 1, 1, 1], I32))],
+                     T='DT_FLOAT', Index='DT_INT32', begin_mask=7, end_mask=7, ellipsis_mask=0, new_axis_mask=0,
+                     shrink_axis_mask=8))
+    return b, {'x': rand(rng, 2, 5, 6, 4)}, outs
+
+
+@case
+def top_k_select_split_tile(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [3, 10])
+    y = b.placeholder('y', [3, 10])
+    b.op('topk', 'TopKV2', [x, b.const('k', np.array(4, I32))], T='DT_FLOAT', sorted=True)
+    ties = b.placeholder('ties', [2, 8])
+    b.op('topk_ties', 'TopKV2', [ties, b.const('k3', np.array(3, I32))], T='DT_FLOAT', sorted=True)
+    cond = b.op('cond', 'Greater', [x, y], T='DT_FLOAT')
+    sel = b.op('sel', 'Select', [cond, x, y], T='DT_FLOAT')
+    sel2 = b.op('sel2', 'SelectV2', [b.op('row_cond', 'Less', [b.const('edge', rand(rng, 10)), y], T='DT_FLOAT'),
+                                     x, b.const('zero', np.zeros((), F32))], T='DT_FLOAT')
+    b.op('parts', 'Split', [b.const('axis', np.array(1, I32)), x], T='DT_FLOAT', num_split=5)
+    tiled = b.op('tiled', 'Tile', [x, b.const('mult', np.array([2, 3], I32))], T='DT_FLOAT', Tmultiples='DT_INT32')
+    ties_values = np.array([[1, 3, 3, 2, 3, 0, 1, 3], [5, 5, 5, 5, 5, 5, 5, 5]], F32)
+    return b, {'x': rand(rng, 3, 10), 'y': rand(rng, 3, 10), 'ties': ties_values}, \
+        ['topk', 'topk:1', 'topk_ties', 'topk_ties:1', sel, sel2, 'parts', 'parts:4', tiled]
+
+
+@case
+def comparisons_and_logic(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [4, 6])
+    y = b.placeholder('y', [6])
+    t = dict(T='DT_FLOAT')
+    ops = ('Less', 'LessEqual', 'Greater', 'GreaterEqual', 'Equal', 'NotEqual')
+    outs = [b.op(op.lower(), op, [x, y], **t) for op in ops]
+    both = b.op('and', 'LogicalAnd', ['less', 'notequal'])
+    either = b.op('or', 'LogicalOr', ['greater', 'equal'])
+    outs += [both, either, b.op('not', 'LogicalNot', [both])]
+    outs += [b.op('min', 'Minimum', [x, y], **t), b.op('max', 'Maximum', [x, b.const('floor', np.array(0.1, F32))], **t)]
+    outs += [b.op(op.lower(), op, [x], **t) for op in ('Abs', 'Exp', 'Reciprocal', 'Neg')]
+    k = b.placeholder('k', [4, 6], I32)
+    outs += [b.op('imin', 'Minimum', [k, b.const('three', np.array(3, I32))], T='DT_INT32'),
+             b.op('imax', 'Maximum', [k, b.const('mthree', np.array(-3, I32))], T='DT_INT32'),
+             b.op('ieq', 'Equal', [k, b.const('one', np.array(1, I32))], T='DT_INT32')]
+    xs = rand(rng, 4, 6)
+    ys = xs[1].copy()
+    ys[::2] = rand(rng, 3)  # some equal, some not
+    return b, {'x': xs, 'y': ys, 'k': rng.integers(-6, 7, (4, 6)).astype(I32)}, outs
+
+
+@case
+def shape_folding(rng):
+    """The MultiPose pattern: sizes from Shape of static tensors, sliced, multiplied, into ResizeBilinear;
+    Range / Size / Fill / Tile / Cast / Pack on folded constants. Everything here folds but the resize."""
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 4, 6, 2])
+    t = dict(T='DT_INT32')
+    shp = b.op('shp', 'Shape', [x], T='DT_FLOAT', out_type='DT_INT32')
+    hw = b.op('hw', 'StridedSlice', [shp, b.const('b', np.array([1], I32)), b.const('e', np.array([3], I32)),
+                                     b.const('s', np.array([1], I32))], Index='DT_INT32', begin_mask=0, end_mask=0,
+              ellipsis_mask=0, new_axis_mask=0, shrink_axis_mask=0, **t)
+    size = b.op('size2', 'Mul', [hw, b.const('two', np.array([2, 2], I32))], **t)
+    up = b.op('up', 'ResizeBilinear', [x, size], T='DT_FLOAT', align_corners=False, half_pixel_centers=True)
+    width = b.op('width', 'StridedSlice', [shp, b.const('b2', np.array([2], I32)), b.const('e2', np.array([3], I32)),
+                                           b.const('s2', np.array([1], I32))], Index='DT_INT32', begin_mask=0,
+                 end_mask=0, ellipsis_mask=0, new_axis_mask=0, shrink_axis_mask=1, **t)
+    limit = b.op('limit', 'Cast', [width], SrcT='DT_INT32', DstT='DT_FLOAT', Truncate=False)
+    grid = b.op('grid', 'Range', [b.const('start', np.array(0.5, F32)), limit, b.const('delta', np.array(1.0, F32))],
+                Tidx='DT_FLOAT')
+    count = b.op('count', 'Size', [grid], T='DT_FLOAT', out_type='DT_INT32')
+    ones = b.op('ones', 'Fill', [b.op('dims', 'Pack', [count, width], N=2, axis=0, **t),
+                                 b.const('one', np.array(1.0, F32))], T='DT_FLOAT', index_type='DT_INT32')
+    tiled = b.op('tiled', 'Tile', [grid, b.const('m', np.array([2], I32))], T='DT_FLOAT', Tmultiples='DT_INT32')
+    scaled = b.op('scaled', 'Mul', [ones, b.op('grid2', 'Reshape', [grid, b.const('rs', np.array([1, -1], I32))],
+                                                 T='DT_FLOAT', Tshape='DT_INT32')], T='DT_FLOAT')
+    return b, {'x': rand(rng, 1, 4, 6, 2)}, [up, scaled, tiled]
+
+
+@case
+def shape_ops_at_run_time(rng):
+    """Shape, Size, Range and Fill of a tensor whose size is known only at run time."""
+    b = GraphBuilder()
+    x = b.placeholder('x', [-1, 3])
+    t = dict(T='DT_INT32')
+    shp = b.op('shp', 'Shape', [x], T='DT_FLOAT', out_type='DT_INT32')
+    size = b.op('size', 'Size', [x], T='DT_FLOAT', out_type='DT_INT32')
+    rows = b.op('rows', 'StridedSlice', [shp, b.const('b', np.array([0], I32)), b.const('e', np.array([1], I32)),
+                                         b.const('s', np.array([1], I32))], Index='DT_INT32', begin_mask=0, end_mask=0,
+                ellipsis_mask=0, new_axis_mask=0, shrink_axis_mask=1, **t)
+    rng_out = b.op('range', 'Range', [b.const('start', np.array(2, I32)), size, b.const('delta', np.array(3, I32))],
+                   Tidx='DT_INT32')
+    filled = b.op('filled', 'Fill', [b.op('dims', 'Pack', [rows, b.const('two', np.array(2, I32))], N=2, axis=0, **t),
+                                     b.const('seven', np.array(7.0, F32))], T='DT_FLOAT', index_type='DT_INT32')
+    return b, {'x': rand(rng, 5, 3)}, [shp, size, rng_out, filled]
+
+
 def unsupported_op_model(folder):
     """A graph with an op the converter does not know (for the error-message check)."""
     b = GraphBuilder()

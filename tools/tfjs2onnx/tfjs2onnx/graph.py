@@ -73,6 +73,8 @@ class Graph:
     def __init__(self, opset, float16=False):
         self.opset = opset
         self.float16 = float16  # store exact-float16 constants as float16 initializers + Cast
+        self.renames = {}
+        self.input_shapes = {}  # TF input name -> shape fixing the sizes the model leaves open
         self.nodes = []
         self.initializers = []
         self.inputs = []
@@ -99,7 +101,9 @@ class Graph:
         return names[0] if outputs == 1 else names
 
     def constant(self, array, base):
-        array = np.ascontiguousarray(array)
+        array = np.asarray(array)
+        if not array.flags.c_contiguous:
+            array = np.ascontiguousarray(array)  # (never on a 0-d array: ascontiguousarray makes it 1-d)
         name = self.unique(base)
         if self.float16 and exact_float16(array):
             stored = self.unique(f'{base}__f16')

@@ -60,6 +60,11 @@ def placeholder(g, node, args):
     shape = node.attr('shape')
     if shape is None:
         node.fail('an input of unknown rank is not supported')
+    fixed = g.input_shapes.get(node.name)
+    if fixed is not None:
+        if len(fixed) != len(shape) or any(d >= 0 and d != f for d, f in zip(shape, fixed)):
+            node.fail(f'input shape {list(fixed)} does not fit the declared {shape}')
+        shape = list(fixed)
     value = Value(tf_dtype(node, 'dtype'), [d if d >= 0 else None for d in shape], label=node.name)
     value.names[NHWC] = g.renames.get(node.name, node.name)  # reserved by the driver
     g.inputs.append(value_info(value.names[NHWC], value.dtype, value.shape))
