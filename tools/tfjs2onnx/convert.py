@@ -19,6 +19,10 @@ def main():
                         help='name an input or output differently in ONNX (repeatable)')
     parser.add_argument('--outputs', help="comma-separated TF outputs ('node' or 'node:K'); default: the signature's")
     parser.add_argument('--opset', type=int, default=17)
+    parser.add_argument('--input-shape', action='append', default=[], metavar='NAME=D,D,...',
+                        help='fix the sizes an input leaves open, e.g. input=1,256,256,3 (repeatable)')
+    parser.add_argument('--float16-weights', action='store_true',
+                        help='store weights that are float16 numbers as float16 + Cast to float32 (same values, half the size)')
     args = parser.parse_args()
 
     renames = {}
@@ -27,9 +31,19 @@ def main():
         if not sep or not old or not new:
             parser.error(f'--rename wants TF=ONNX, not {item!r}')
         renames[old] = new
+    shapes = {}
+    for item in args.input_shape:
+        name, sep, dims = item.partition('=')
+        try:
+            shapes[name] = [int(d) for d in dims.split(',')]
+        except ValueError:
+            parser.error(f'--input-shape wants NAME=D,D,..., not {item!r}')
+        if not sep or not name:
+            parser.error(f'--input-shape wants NAME=D,D,..., not {item!r}')
     try:
         outputs = args.outputs.split(',') if args.outputs else None
-        model = convert(args.model_json, renames=renames, outputs=outputs, opset=args.opset)
+        model = convert(args.model_json, renames=renames, outputs=outputs, opset=args.opset,
+                        float16=args.float16_weights, input_shapes=shapes)
     except ConversionError as e:
         print(f'tfjs2onnx: {e}', file=sys.stderr)
         return 1

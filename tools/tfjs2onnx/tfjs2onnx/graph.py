@@ -56,9 +56,25 @@ class Value:
         return self.const is None and self.home == NCHW
 
 
+# a constant this small stays float32 even when it could be float16: its Cast would cost more than it saves
+FLOAT16_MIN_SIZE = 16
+
+
+def exact_float16(array):
+    """True if a float32 array holds only float16 numbers, so float16 storage + Cast gives it back bit for bit."""
+    if array.dtype != np.float32 or array.size < FLOAT16_MIN_SIZE:
+        return False
+    with np.errstate(over='ignore'):
+        back = array.astype(np.float16).astype(np.float32)
+    return np.array_equal(back.view(np.uint32), array.view(np.uint32))
+
+
 class Graph:
-    def __init__(self, opset):
+    def __init__(self, opset, float16=False):
         self.opset = opset
+        self.float16 = float16  # store exact-float16 constants as float16 initializers + Cast
+        self.renames = {}
+        self.input_shapes = {}  # TF input name -> shape fixing the sizes the model leaves open
         self.nodes = []
         self.initializers = []
         self.inputs = []
@@ -85,8 +101,17 @@ class Graph:
         return names[0] if outputs == 1 else names
 
     def constant(self, array, base):
+        array = np.asarray(array)
+        if not array.flags.c_contiguous:
+            array = np.ascontiguousarray(array)  # (never on a 0-d array: ascontiguousarray makes it 1-d)
         name = self.unique(base)
-        self.initializers.append(numpy_helper.from_array(np.ascontiguousarray(array), name))
+        if self.float16 and exact_float16(array):
+            stored = self.unique(f'{base}__f16')
+            self.initializers.append(numpy_helper.from_array(array.astype(np.float16), stored))
+            self.nodes.append(helper.make_node('Cast', [stored], [name], name=self.unique(f'{base}/Cast'),
+                                               to=TensorProto.FLOAT))
+        else:
+            self.initializers.append(numpy_helper.from_array(array, name))
         return name
 
     def ints(self, values, base):

@@ -60,6 +60,11 @@ def placeholder(g, node, args):
     shape = node.attr('shape')
     if shape is None:
         node.fail('an input of unknown rank is not supported')
+    fixed = g.input_shapes.get(node.name)
+    if fixed is not None:
+        if len(fixed) != len(shape) or any(d >= 0 and d != f for d, f in zip(shape, fixed)):
+            node.fail(f'input shape {list(fixed)} does not fit the declared {shape}')
+        shape = list(fixed)
     value = Value(tf_dtype(node, 'dtype'), [d if d >= 0 else None for d in shape], label=node.name)
     value.names[NHWC] = g.renames.get(node.name, node.name)  # reserved by the driver
     g.inputs.append(value_info(value.names[NHWC], value.dtype, value.shape))
@@ -182,36 +187,48 @@ def conv_geometry(node):
     return attrs, padding, pads
 
 
+FUSED_ACTIVATIONS = (None, 'Relu', 'Relu6', 'Elu', 'Sigmoid', 'LeakyRelu', 'Prelu')
+
+
 def fused_parts(node, args, base_inputs):
-    """The fused_ops of a _Fused* conv: (bias Value or None, activation name or None)."""
+    """The fused_ops of a _Fused* conv or matmul: (bias Value or None, activation name or None, PRelu alpha or None).
+
+    The extra inputs are the bias, then, for Prelu, the alpha (TF.js's preluActivationWeights).
+    """
     fused = node.attr('fused_ops', [])
     extra = args[base_inputs:]
     if not fused:
-        return None, None
-    if fused[0] != 'BiasAdd' or len(extra) != 1:
-        node.fail(f'fused_ops {fused} with {len(extra)} extra inputs: only BiasAdd (+ activation) is supported')
+        return None, None, None
     if len(fused) > 2:
         node.fail(f'fused_ops {fused}: at most one activation after BiasAdd is supported')
     activation = fused[1] if len(fused) == 2 else None
-    if activation not in (None, 'Relu', 'Relu6', 'Elu', 'Sigmoid', 'LeakyRelu'):
+    wanted = 2 if activation == 'Prelu' else 1
+    if fused[0] != 'BiasAdd' or len(extra) != wanted:
+        node.fail(f'fused_ops {fused} with {len(extra)} extra inputs: only BiasAdd (+ activation) is supported')
+    if activation not in FUSED_ACTIVATIONS:
         node.fail(f'fused activation {activation} is not supported')
-    return extra[0], activation
+    return extra[0], activation, extra[1] if activation == 'Prelu' else None
 
 
-def activate(g, node, value, activation):
+def activate(g, node, value, activation, alpha=None):
+    """The fused activation applied to a value held in its home layout."""
     if activation is None:
         return value
-    name, base = value.names[NCHW], node.name
+    layout = value.home
+    name, base = value.names[layout], node.name
     if activation == 'Relu6':
-        out = relu6(g, name, base, value.dtype, value.shape, NCHW)
+        out = relu6(g, name, base, value.dtype, value.shape, layout)
     elif activation == 'LeakyRelu':
-        out = g.emit('LeakyRelu', [name], base, value.dtype, value.shape, NCHW, alpha=node.attr('leakyrelu_alpha', 0.2))
+        out = g.emit('LeakyRelu', [name], base, value.dtype, value.shape, layout, alpha=node.attr('leakyrelu_alpha', 0.2))
+    elif activation == 'Prelu':
+        const_of(node, alpha, 'the PRelu alpha')
+        out = g.emit('PRelu', [name, g.broadcast_operand(alpha, layout)], base, value.dtype, value.shape, layout)
     else:
-        out = g.emit(activation, [name], base, value.dtype, value.shape, NCHW)
+        out = g.emit(activation, [name], base, value.dtype, value.shape, layout)
     return out
 
 
-def convolution(g, node, x, weights, out_channels, group, bias, activation):
+def convolution(g, node, x, weights, out_channels, group, bias, activation, alpha=None):
     attrs, padding, pads = conv_geometry(node)
     if x.rank != 4:
         node.fail(f'input of rank {x.rank}, expected 4')
@@ -228,7 +245,7 @@ def convolution(g, node, x, weights, out_channels, group, bias, activation):
     conv_name = node.name if activation is None else f'{node.name}/conv'
     value = g.emit('Conv', inputs, conv_name, x.dtype, (n, out_h, out_w, out_channels), NCHW,
                    kernel_shape=[kh, kw], group=group, **attrs)
-    return activate(g, node, value, activation)
+    return activate(g, node, value, activation, alpha)
 
 
 @handles('Conv2D', '_FusedConv2D')
@@ -241,9 +258,9 @@ def conv2d(g, node, args):
     if in_channels is not None and in_channels % filt.shape[2]:
         node.fail(f'{in_channels} input channels, filter expects {filt.shape[2]}')
     group = in_channels // filt.shape[2] if in_channels else 1
-    bias, activation = fused_parts(node, args, 2)
+    bias, activation, alpha = fused_parts(node, args, 2)
     weights = np.transpose(filt, (3, 2, 0, 1)).astype(np.float32)  # OIHW
-    return [convolution(g, node, x, weights, filt.shape[3], group, bias, activation)]
+    return [convolution(g, node, x, weights, filt.shape[3], group, bias, activation, alpha)]
 
 
 @handles('DepthwiseConv2dNative', 'FusedDepthwiseConv2dNative')
@@ -253,10 +270,10 @@ def depthwise(g, node, args):
     kh, kw, cin, mult = filt.shape
     if x.shape[3] not in (None, cin):
         node.fail(f'{x.shape[3]} input channels, filter expects {cin}')
-    bias, activation = fused_parts(node, args, 2)
+    bias, activation, alpha = fused_parts(node, args, 2)
     # TF output channel c * mult + m is filter [:, :, c, m]; ONNX group conv wants [cin * mult, 1, kh, kw]
     weights = np.transpose(filt.reshape(kh, kw, cin * mult), (2, 0, 1))[:, None].astype(np.float32)
-    return [convolution(g, node, x, weights, cin * mult, cin, bias, activation)]
+    return [convolution(g, node, x, weights, cin * mult, cin, bias, activation, alpha)]
 
 
 # ---------------------------------------------------------------- resampling
