@@ -32,6 +32,7 @@ import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.ui.edit.Edit;
 import org.fvstudio.ui.studio.StudioViewModel;
+import org.fvstudio.ui.view.Icons;
 
 /**
  * The generation section of the inspector: pack, device (requested and actually running), steps, guidance,
@@ -48,7 +49,7 @@ public final class GenerationPanel extends VBox {
     private final Spinner<Integer> steps = new Spinner<>(1, 1000, 8);
     private final Spinner<Double> guidance = new Spinner<>(0.0, 50.0, 1.0, 0.5);
     private final TextField seed = new TextField();
-    private final CheckBox seedLock = new CheckBox("Lock");
+    private final CheckBox seedLock = new CheckBox("Lock seed");
     private final Spinner<Integer> tokenBudget = new Spinner<>(0, 1_000_000, 0, 8);
     private final VBox references = new VBox(2);
     private final ChoiceBox<FrameRange> range = new ChoiceBox<>();
@@ -120,8 +121,9 @@ public final class GenerationPanel extends VBox {
                 commitSeed();
             }
         });
-        Button randomise = new Button("Random");
+        Button randomise = new Button(null, Icons.randomSeed());
         randomise.setId("randomSeedButton");
+        randomise.setTooltip(new Tooltip("Draw a random seed"));
         randomise.setOnAction(e -> edit(GenerationEdits.seed(studio.project(), ThreadLocalRandom.current().nextLong(0, 1L << 32))));
         seedLock.setId("seedLockCheck");
         seedLock.setTooltip(new Tooltip("Unlocked: every Generate draws a new seed"));
@@ -142,9 +144,10 @@ public final class GenerationPanel extends VBox {
         grid.add(runningDevice, 1, 2);
         grid.addRow(3, new Label("Steps"), steps);
         grid.addRow(4, new Label("Guidance"), guidance);
-        grid.addRow(5, new Label("Seed"), new HBox(4, seed, randomise, seedLock));
-        grid.addRow(6, new Label("Token budget K"), tokenBudget);
-        grid.addRow(7, new Label("Frames"), range);
+        grid.addRow(5, new Label("Seed"), new HBox(4, seed, randomise));
+        grid.add(seedLock, 1, 6);
+        grid.addRow(7, new Label("Token budget K"), tokenBudget);
+        grid.addRow(8, new Label("Frames"), range);
 
         Button generate = new Button("Generate");
         generate.setId("generateButton");
@@ -211,6 +214,8 @@ public final class GenerationPanel extends VBox {
         for (ReferenceShot shot : project.enabledReferences()) {
             CheckBox box = new CheckBox(shot.name());
             box.setId("useReference-" + shot.id());
+            box.setMnemonicParsing(false); // "grace_hopper" is a name, not a mnemonic
+            box.setWrapText(true);
             box.setSelected(used.isEmpty() || used.contains(shot.id()));
             box.selectedProperty().addListener((obs, old, now) -> toggleReference(shot.id(), now));
             references.getChildren().add(box);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,6 +76,8 @@ public final class StudioViewModel {
     private final ObjectProperty<String> lastProblem = new SimpleObjectProperty<>(this, "lastProblem");
     private final ReadOnlyObjectWrapper<DrivingVideo> drivingVideo = new ReadOnlyObjectWrapper<>(this, "drivingVideo");
     private final ObservableList<ReferenceCommand> referenceCommands = FXCollections.observableArrayList();
+    private final ObjectProperty<LocalTime> recoveryCopyTime = new SimpleObjectProperty<>(this, "recoveryCopyTime");
+    private final StringBinding savedState;
     private final StringBinding title;
     private final ObjectBinding<Optional<ReferenceShot>> selectedReference;
     private int untitledCounter;
@@ -91,6 +94,17 @@ public final class StudioViewModel {
         this.title = Bindings.createStringBinding(
                 () -> document.project().name() + (document.isDirty() ? "*" : "") + " – FV Studio",
                 document.projectProperty(), document.dirtyProperty());
+        // An autosave is a recovery copy, not a save: it is told beside "Unsaved changes", never as "saved".
+        this.savedState = Bindings.createStringBinding(() -> !document.isDirty() ? "All changes saved"
+                        : recoveryCopyTime.get() == null ? "Unsaved changes"
+                        : "Unsaved changes · recovery copy at " + recoveryCopyTime.get().format(DateTimeFormatter.ofPattern("HH:mm")),
+                document.dirtyProperty(), recoveryCopyTime);
+        document.locationProperty().addListener((obs, old, now) -> recoveryCopyTime.set(null));
+        document.dirtyProperty().addListener((obs, was, dirty) -> {
+            if (!dirty) {
+                recoveryCopyTime.set(null);
+            }
+        });
         this.selectedReference = Bindings.createObjectBinding(
                 () -> selectedReferenceId.get() == null ? Optional.empty()
                         : document.project().reference(selectedReferenceId.get()),
@@ -125,6 +139,11 @@ public final class StudioViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** "All changes saved", "Unsaved changes" or "Unsaved changes · recovery copy at 14:02". */
+    public StringBinding savedStateProperty() {
+        return savedState;
     }
 
     /** The latest problem reported to the user (also shown as a dialog); for the status bar and tests. */
@@ -399,8 +418,8 @@ public final class StudioViewModel {
             storage.autosave(folder, snapshot);
             return folder;
         }, outcome -> {
-            if (outcome instanceof Outcome.Success<Path>) {
-                status.set("Autosaved at " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm")));
+            if (outcome instanceof Outcome.Success<Path> && folder.equals(document.bundleFolder()) && document.isDirty()) {
+                recoveryCopyTime.set(LocalTime.now());
             } else if (outcome instanceof Outcome.Failure<Path> failure) {
                 // An autosave that fails must not interrupt the artist with a dialog.
                 status.set("Autosave failed: " + failure.message());

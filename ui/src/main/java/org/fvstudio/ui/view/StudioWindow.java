@@ -117,6 +117,7 @@ public final class StudioWindow {
         Tab resultTab = new Tab("Generated + heatmaps", resultPane);
         resultTab.setId("resultTab");
         this.centreTabs = new TabPane(editorTab, resultTab);
+        centreTabs.setId("centreTabs");
         centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         timeline.setGeneratedStrip(new GeneratedStrip(viewModel, generation.results()));
 
@@ -283,9 +284,12 @@ public final class StudioWindow {
                 new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, importMotion, reorbit, new SeparatorMenuItem(), export, cancelExport, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", "menuUndo", new KeyCodeCombination(Z, SHORTCUT_DOWN), viewModel::undo);
+        // Edit descriptions carry file and reference names: an underscore there is text, not a mnemonic.
+        undo.setMnemonicParsing(false);
         undo.textProperty().bind(viewModel.document().undoTextProperty());
         undo.disableProperty().bind(viewModel.document().canUndoProperty().not());
         MenuItem redo = item("Redo", "menuRedo", new KeyCodeCombination(Z, SHORTCUT_DOWN, SHIFT_DOWN), viewModel::redo);
+        redo.setMnemonicParsing(false);
         redo.textProperty().bind(viewModel.document().redoTextProperty());
         redo.disableProperty().bind(viewModel.document().canRedoProperty().not());
         MenuItem copyKeys = item("Copy keyframes", "menuCopyKeys", new KeyCodeCombination(C, SHORTCUT_DOWN),
