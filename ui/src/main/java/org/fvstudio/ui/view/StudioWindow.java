@@ -21,7 +21,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -29,7 +28,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.fvstudio.pose.Pose;
-import org.fvstudio.ui.help.ShortcutCatalog;
+import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.editor.SkeletonEditor;
 import org.fvstudio.ui.export.ExportController;
 import org.fvstudio.ui.export.ExportDialog;
@@ -45,24 +44,6 @@ import org.fvstudio.ui.timeline.TimelineEditor;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
 
-import static javafx.scene.input.KeyCode.A;
-import static javafx.scene.input.KeyCode.C;
-import static javafx.scene.input.KeyCode.V;
-import static javafx.scene.input.KeyCode.DIGIT1;
-import static javafx.scene.input.KeyCode.DIGIT2;
-import static javafx.scene.input.KeyCode.DIGIT3;
-import static javafx.scene.input.KeyCode.E;
-import static javafx.scene.input.KeyCode.G;
-import static javafx.scene.input.KeyCode.I;
-import static javafx.scene.input.KeyCode.N;
-import static javafx.scene.input.KeyCode.O;
-import static javafx.scene.input.KeyCode.Q;
-import static javafx.scene.input.KeyCode.S;
-import static javafx.scene.input.KeyCode.Y;
-import static javafx.scene.input.KeyCode.Z;
-import static javafx.scene.input.KeyCombination.ALT_DOWN;
-import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
-import static javafx.scene.input.KeyCombination.SHIFT_DOWN;
 
 /**
  * The studio's main window: menu and toolbar on top, reference bin left, viewer centre,
@@ -85,6 +66,7 @@ public final class StudioWindow {
     private final TabPane centreTabs;
     private final WindowLayout layout;
     private final Menu recentMenu = new Menu("Open Recent");
+    private final java.util.Map<StudioShortcut, MenuItem> itemsWithExtraKeys = new java.util.EnumMap<>(StudioShortcut.class);
     private final MenuBar menuBar;
     private final Timeline autosave;
 
@@ -152,9 +134,7 @@ public final class StudioWindow {
 
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
-        // Ctrl+Y is the second redo shortcut; a menu item carries only one accelerator.
-        scene.getAccelerators().put(new KeyCodeCombination(Y, SHORTCUT_DOWN), viewModel::redo);
-        ShortcutCatalog.describe(scene, new KeyCodeCombination(Y, SHORTCUT_DOWN), "Edit › Redo (second shortcut)");
+        installExtraAccelerators(scene);
         StudioKeys.install(scene, skeletonEditor, timelineEditor, viewer.canvas());
         stage.setScene(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
@@ -259,61 +239,55 @@ public final class StudioWindow {
     }
 
     private MenuBar buildMenuBar() {
-        MenuItem newItem = item("New", "menuNew", new KeyCodeCombination(N, SHORTCUT_DOWN), viewModel::newProject);
-        MenuItem open = item("Open…", "menuOpen", new KeyCodeCombination(O, SHORTCUT_DOWN), viewModel::open);
+        MenuItem newItem = item(StudioShortcut.NEW_PROJECT, "menuNew", viewModel::newProject);
+        MenuItem open = item(StudioShortcut.OPEN, "menuOpen", viewModel::open);
         recentMenu.setId("menuRecent");
         viewModel.recentProjects().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
-        MenuItem save = item("Save", "menuSave", new KeyCodeCombination(S, SHORTCUT_DOWN), viewModel::save);
-        MenuItem saveAs = item("Save As…", "menuSaveAs", new KeyCodeCombination(S, SHORTCUT_DOWN, SHIFT_DOWN), viewModel::saveAs);
-        MenuItem importRefs = item("Import reference images…", "menuImportReferences",
-                new KeyCodeCombination(I, SHORTCUT_DOWN), viewModel::importReferences);
-        MenuItem importPoses = item("Import pose sequence (files)…", "menuImportPoseFiles",
-                new KeyCodeCombination(I, SHORTCUT_DOWN, SHIFT_DOWN), viewModel::importPoseFiles);
-        MenuItem importPoseFolder = item("Import pose sequence (folder)…", "menuImportPoseFolder",
-                new KeyCodeCombination(I, SHORTCUT_DOWN, ALT_DOWN), viewModel::importPoseFolder);
+        MenuItem save = item(StudioShortcut.SAVE, "menuSave", viewModel::save);
+        MenuItem saveAs = item(StudioShortcut.SAVE_AS, "menuSaveAs", viewModel::saveAs);
+        MenuItem importRefs = item(StudioShortcut.IMPORT_REFERENCES, "menuImportReferences", viewModel::importReferences);
+        MenuItem importPoses = item(StudioShortcut.IMPORT_POSE_FILES, "menuImportPoseFiles", viewModel::importPoseFiles);
+        MenuItem importPoseFolder = item(StudioShortcut.IMPORT_POSE_FOLDER, "menuImportPoseFolder", viewModel::importPoseFolder);
         MenuItem importMotion = item("Import motion (BVH)…", "menuImportMotion", null, this::importMotion);
         MenuItem reorbit = item("Re-orbit motion…", "menuReorbit", null, this::reorbitMotion);
         reorbit.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> viewModel.project().motion() == null, viewModel.document().projectProperty()));
-        MenuItem export = item("Export…", "menuExport", new KeyCodeCombination(E, SHORTCUT_DOWN), this::export);
+        MenuItem export = item(StudioShortcut.EXPORT, "menuExport", this::export);
         MenuItem cancelExport = item("Cancel export", "menuCancelExport", null, exports::cancel);
         cancelExport.disableProperty().bind(exports.runningProperty().isNull());
-        MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(Q, SHORTCUT_DOWN), this::requestQuit);
+        MenuItem quit = item(StudioShortcut.QUIT, "menuQuit", this::requestQuit);
         Menu file = new Menu("File", null, newItem, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, importMotion, reorbit, new SeparatorMenuItem(), export, cancelExport, new SeparatorMenuItem(), quit);
 
-        MenuItem undo = item("Undo", "menuUndo", new KeyCodeCombination(Z, SHORTCUT_DOWN), viewModel::undo);
+        MenuItem undo = item(StudioShortcut.UNDO, "menuUndo", viewModel::undo);
         // Edit descriptions carry file and reference names: an underscore there is text, not a mnemonic.
         undo.setMnemonicParsing(false);
         undo.textProperty().bind(viewModel.document().undoTextProperty());
         undo.disableProperty().bind(viewModel.document().canUndoProperty().not());
-        MenuItem redo = item("Redo", "menuRedo", new KeyCodeCombination(Z, SHORTCUT_DOWN, SHIFT_DOWN), viewModel::redo);
+        MenuItem redo = item(StudioShortcut.REDO, "menuRedo", viewModel::redo);
         redo.setMnemonicParsing(false);
         redo.textProperty().bind(viewModel.document().redoTextProperty());
         redo.disableProperty().bind(viewModel.document().canRedoProperty().not());
-        MenuItem copyKeys = item("Copy keyframes", "menuCopyKeys", new KeyCodeCombination(C, SHORTCUT_DOWN),
-                timelineEditor::copySelectedKeys);
-        MenuItem pasteKeys = item("Paste keyframes at playhead", "menuPasteKeys", new KeyCodeCombination(V, SHORTCUT_DOWN),
-                timelineEditor::paste);
-        MenuItem selectPerson = item("Select whole person", "menuSelectPerson", new KeyCodeCombination(A, SHORTCUT_DOWN),
+        MenuItem copyKeys = item(StudioShortcut.COPY_KEYS, "menuCopyKeys", timelineEditor::copySelectedKeys);
+        MenuItem pasteKeys = item(StudioShortcut.PASTE_KEYS, "menuPasteKeys", timelineEditor::paste);
+        MenuItem selectPerson = item(StudioShortcut.SELECT_PERSON, "menuSelectPerson",
                 () -> skeletonEditor.activePerson().ifPresent(skeletonEditor::selectPerson));
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), copyKeys, pasteKeys, selectPerson);
         file.setId("fileMenu");
         edit.setId("editMenu");
 
-        MenuItem showReference = item("Show selected reference", "menuShowReference",
-                new KeyCodeCombination(DIGIT1, SHORTCUT_DOWN), () -> viewModel.viewerModeProperty().set(ViewerMode.REFERENCE));
-        MenuItem showTarget = item("Show target pose", "menuShowTarget",
-                new KeyCodeCombination(DIGIT2, SHORTCUT_DOWN), () -> viewModel.viewerModeProperty().set(ViewerMode.TARGET));
-        MenuItem showResults = item("Show generated frame and heatmaps", "menuShowResults",
-                new KeyCodeCombination(DIGIT3, SHORTCUT_DOWN), this::showResults);
+        MenuItem showReference = item(StudioShortcut.SHOW_REFERENCE, "menuShowReference",
+                () -> viewModel.viewerModeProperty().set(ViewerMode.REFERENCE));
+        MenuItem showTarget = item(StudioShortcut.SHOW_TARGET, "menuShowTarget",
+                () -> viewModel.viewerModeProperty().set(ViewerMode.TARGET));
+        MenuItem showResults = item(StudioShortcut.SHOW_RESULTS, "menuShowResults", this::showResults);
         Menu view = new Menu("View", null, showReference, showTarget, showResults);
         view.setId("viewMenu");
 
-        MenuItem fit = new MenuItem("Fit to view (F)");
+        MenuItem fit = new MenuItem(StudioShortcut.FIT.withKeys("Fit to view"));
         fit.setOnAction(e -> viewer.canvas().fitToView());
-        CheckMenuItem cameraView = new CheckMenuItem("Camera view: what the model sees (C)");
+        CheckMenuItem cameraView = new CheckMenuItem(StudioShortcut.CAMERA_VIEW.withKeys("Camera view: what the model sees"));
         cameraView.setId("menuCameraView");
         cameraView.selectedProperty().bindBidirectional(skeletonEditor.cameraViewProperty());
         CheckMenuItem drivingVideo = new CheckMenuItem("Driving video behind the target");
@@ -322,7 +296,7 @@ public final class StudioWindow {
         view.getItems().addAll(new SeparatorMenuItem(), fit, cameraView, drivingVideo);
 
         EditorMenus editorMenus = new EditorMenus(skeletonEditor, timelineEditor, timeline);
-        MenuItem generate = item("Generate", "menuGenerate", new KeyCodeCombination(G, SHORTCUT_DOWN, SHIFT_DOWN), generation::generate);
+        MenuItem generate = item(StudioShortcut.GENERATE, "menuGenerate", generation::generate);
         MenuItem generateStale = item("Generate stale and missing frames", "menuGenerateStale", null,
                 () -> generation.generate(org.fvstudio.ui.generation.FrameRange.STALE));
         MenuItem cancelGeneration = item("Cancel generation", "menuCancelGeneration", null,
@@ -367,17 +341,17 @@ public final class StudioWindow {
     }
 
     private ToolBar toolBar() {
-        Button undo = button(Icons.undo(), "Undo (Ctrl+Z)", "toolUndo", viewModel::undo);
+        Button undo = button(Icons.undo(), StudioShortcut.UNDO.withKeys("Undo"), "toolUndo", viewModel::undo);
         undo.disableProperty().bind(viewModel.document().canUndoProperty().not());
-        Button redo = button(Icons.redo(), "Redo (Ctrl+Shift+Z / Ctrl+Y)", "toolRedo", viewModel::redo);
+        Button redo = button(Icons.redo(), StudioShortcut.REDO.withKeys("Redo"), "toolRedo", viewModel::redo);
         redo.disableProperty().bind(viewModel.document().canRedoProperty().not());
         ToolBar bar = new ToolBar(
-                button(Icons.newProject(), "New project (Ctrl+N)", "toolNew", viewModel::newProject),
-                button(Icons.open(), "Open project (Ctrl+O)", "toolOpen", viewModel::open),
-                button(Icons.save(), "Save (Ctrl+S)", "toolSave", viewModel::save),
+                button(Icons.newProject(), StudioShortcut.NEW_PROJECT.withKeys("New project"), "toolNew", viewModel::newProject),
+                button(Icons.open(), StudioShortcut.OPEN.withKeys("Open project"), "toolOpen", viewModel::open),
+                button(Icons.save(), StudioShortcut.SAVE.withKeys("Save"), "toolSave", viewModel::save),
                 undo, redo,
-                button(Icons.importImage(), "Import reference images (Ctrl+I)", "toolImportReferences", viewModel::importReferences),
-                button(Icons.importPoses(), "Import pose sequence (Ctrl+Shift+I)", "toolImportPoses", viewModel::importPoseFiles));
+                button(Icons.importImage(), StudioShortcut.IMPORT_REFERENCES.withKeys("Import reference images"), "toolImportReferences", viewModel::importReferences),
+                button(Icons.importPoses(), StudioShortcut.IMPORT_POSE_FILES.withKeys("Import pose sequence"), "toolImportPoses", viewModel::importPoseFiles));
         bar.setId("toolBar");
         return bar;
     }
@@ -388,6 +362,26 @@ public final class StudioWindow {
         item.setAccelerator(accelerator);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /** A menu item whose text and accelerator come from the shortcut table. */
+    private MenuItem item(StudioShortcut shortcut, String id, Runnable action) {
+        MenuItem item = item(shortcut.action(), id, shortcut.accelerator(), action);
+        itemsWithExtraKeys.put(shortcut, item);
+        return item;
+    }
+
+    /** A menu item carries one accelerator; a shortcut's further keys (Ctrl+Y for Redo) fire the same item. */
+    private void installExtraAccelerators(Scene scene) {
+        itemsWithExtraKeys.forEach((shortcut, item) -> {
+            for (KeyCombination keys : shortcut.extraAccelerators()) {
+                scene.getAccelerators().put(keys, () -> {
+                    if (!item.isDisable()) {
+                        item.fire();
+                    }
+                });
+            }
+        });
     }
 
     private static Button button(javafx.scene.Node icon, String tip, String id, Runnable action) {
