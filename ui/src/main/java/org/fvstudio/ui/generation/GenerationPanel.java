@@ -31,13 +31,14 @@ import org.fvstudio.project.GenerationSettings;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.ui.edit.Edit;
+import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.view.Icons;
 
 /**
  * The generation section of the inspector: pack, device (requested and actually running), steps, guidance,
- * seed with randomise and lock, token budget K, references used, frame range; Generate, Cancel, the queue
- * and Clear cache. Every settings change is an edit of {@code Project.generation}.
+ * seed with randomise and lock, token budget K, references used, frame range with the frame count and estimated
+ * time of a Generate; Generate, Cancel, the queue and Clear cache. Every settings change is an edit of {@code Project.generation}.
  */
 public final class GenerationPanel extends VBox {
 
@@ -148,11 +149,18 @@ public final class GenerationPanel extends VBox {
         grid.add(seedLock, 1, 6);
         grid.addRow(7, new Label("Token budget K"), tokenBudget);
         grid.addRow(8, new Label("Frames"), range);
+        Label planLabel = new Label();
+        planLabel.setId("generatePlan");
+        planLabel.setWrapText(true);
+        planLabel.textProperty().bind(Bindings.createStringBinding(() -> generation.planProperty().get().describe(),
+                generation.planProperty()));
+        grid.add(planLabel, 1, 9);
 
         Button generate = new Button("Generate");
         generate.setId("generateButton");
         generate.setDefaultButton(false);
         generate.setOnAction(e -> generation.generate());
+        generate.setTooltip(new Tooltip(StudioShortcut.GENERATE.withKeys("Queue the frames counted above")));
         Button cancel = new Button("Cancel");
         cancel.setId("cancelGenerationButton");
         cancel.disableProperty().bind(generation.service().runningProperty().isNull());

@@ -117,6 +117,7 @@ public final class ResultCompareView extends VBox {
                 refresh();
             }
         });
+        generation.results().loadingProperty().addListener((obs, old, now) -> refresh());
         generation.service().previewProperty().addListener((obs, old, now) -> showPreview(now));
         showLayout();
         refresh();
@@ -181,7 +182,8 @@ public final class ResultCompareView extends VBox {
         overlayTop.setImage(picture);
         useSettings.setDisable(result.isEmpty());
         info.setText(result.map(r -> describe(r, generation.results().isStale(frame)))
-                .orElse("Frame " + frame + " has not been generated yet."));
+                .orElse(generation.results().isLoading() ? "Frame " + frame + ": " + generation.results().loadingText()
+                        : "Frame " + frame + " has not been generated yet."));
     }
 
     private void showPreview(GenerationService.Preview preview) {

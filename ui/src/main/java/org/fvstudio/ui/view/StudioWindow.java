@@ -79,7 +79,6 @@ public final class StudioWindow {
         this.timeline = new TimelineView(viewModel, timelineEditor);
 
         this.generation = new GenerationWorkspace(viewModel);
-        generation.setRangeSource(() -> timelineEditor.transport().rangeStart(), () -> timelineEditor.transport().rangeEnd());
         this.exports = new ExportController(generation);
         this.results = new ResultCompareView(generation, skeletonRenderer);
         Tab editorTab = new Tab("Editor", viewer);

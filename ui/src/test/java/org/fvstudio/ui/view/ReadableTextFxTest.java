@@ -65,6 +65,11 @@ class ReadableTextFxTest {
 
     @AfterEach
     void stop() {
+        // The stage outlives the test; the next one expects the default size.
+        fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
         window.generation().close();
         tasks.close();
     }
