@@ -385,21 +385,26 @@ public final class StudioViewModel {
         }
         Project snapshot = document.project();
         long revision = document.revision();
-        tasks.submit("Saving " + target.getFileName(), ctx -> {
+        String name = target.getFileName().toString();
+        tasks.submit("Saving " + name, ctx -> {
             if (Files.exists(target) && !Files.isRegularFile(target.resolve("project.json"))
                     && !isEmptyFolder(target)) {
                 throw new IOException(target + ": exists and is not an FV Studio project; choose another name");
             }
-            storage.saveAs(source, target, snapshot);
-            return target;
+            // An untitled bundle is left behind anyway: it is renamed, not copied. A copy says what it copies.
+            return storage.saveAs(source, target, snapshot, fromScratch, (done, total) -> ctx.progress(
+                    total == 0 ? -1 : done / (double) total, "Saving " + name + ": copying the reference images and "
+                            + "render cache, " + megabytes(done) + " of " + megabytes(total)));
         }, outcome -> {
-            if (outcome instanceof Outcome.Success<Path>) {
+            if (outcome instanceof Outcome.Success<ProjectStorage.SaveAsReport> success) {
                 document.markSaved(revision, ProjectLocation.saved(target));
                 if (fromScratch) {
                     deleteScratch(source);
                 }
                 remember(target);
-                status.set("Saved " + target);
+                ProjectStorage.SaveAsReport report = success.value();
+                status.set("Saved " + target + (report.renamed() ? (fromScratch ? " (moved from the untitled folder, nothing copied)" : "")
+                        : " (" + megabytes(report.bytesCopied()) + " of reference images and render cache copied)"));
                 afterSaved.run();
             } else {
                 reportOutcome("Cannot save " + target.getFileName(), outcome);
@@ -598,6 +603,12 @@ public final class StudioViewModel {
     private static Path withBundleSuffix(Path path) {
         return path.getFileName().toString().endsWith(BUNDLE_SUFFIX) ? path
                 : path.resolveSibling(path.getFileName() + BUNDLE_SUFFIX);
+    }
+
+    /** "175 MB", "4.2 MB", "0.3 MB". */
+    static String megabytes(long bytes) {
+        double mb = bytes / (1024.0 * 1024.0);
+        return String.format(java.util.Locale.ROOT, mb >= 10 ? "%.0f MB" : "%.1f MB", mb);
     }
 
     private static boolean isEmptyFolder(Path folder) throws IOException {

@@ -32,6 +32,7 @@ import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.editor.SkeletonEditor;
 import org.fvstudio.ui.export.ExportController;
 import org.fvstudio.ui.export.ExportDialog;
+import org.fvstudio.ui.export.ExportFolders;
 import org.fvstudio.ui.generation.GeneratedStrip;
 import org.fvstudio.ui.generation.GenerationPanel;
 import org.fvstudio.ui.generation.GenerationStatusView;
@@ -222,9 +223,14 @@ public final class StudioWindow {
     }
 
     private void export() {
-        new ExportDialog(stage, viewModel.document().bundleFolder().getParent() == null ? viewModel.document().bundleFolder()
-                : viewModel.document().bundleFolder().getParent(), viewModel.project().name(), viewModel.project().canvasHeight())
+        new ExportDialog(stage, suggestedExportFolder(), viewModel.project().name(), viewModel.project().canvasHeight())
                 .showAndWait().ifPresent(exports::export);
+    }
+
+    /** Where File › Export proposes to write (beside a saved bundle; never the scratch folder of an untitled one). */
+    public Path suggestedExportFolder() {
+        return ExportFolders.suggest(viewModel.document().location(), exports.lastFolder(),
+                Path.of(System.getProperty("user.home")));
     }
 
     /** Quit and window close: the unsaved-changes prompt decides. */

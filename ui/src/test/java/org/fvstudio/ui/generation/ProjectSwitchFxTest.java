@@ -177,6 +177,19 @@ class ProjectSwitchFxTest {
         assertThat(fx(() -> generation.service().isBusy())).isFalse();
     }
 
+    @Test
+    void aNewProjectExportsWhereTheUserLooksNotIntoTheHiddenScratchFolder() throws Exception {
+        fx(studio::newProject);
+        Path suggested = fx(window::suggestedExportFolder);
+        assertThat(suggested).isDirectory();
+        assertThat(suggested.startsWith(studio.home().root())).as("%s inside %s", suggested, studio.home().root()).isFalse();
+        assertThat(suggested.toString()).doesNotContain("/.");
+
+        Path walk = GenerationTestProjects.writeBundle(temp, "Walk", 2);
+        open(walk);
+        assertThat(fx(window::suggestedExportFolder)).isEqualTo(walk.getParent());
+    }
+
     private void selectGenerateTab(FxRobot robot) {
         fx(() -> {
             TabPane side = robot.lookup("#sideTabs").queryAs(TabPane.class);
