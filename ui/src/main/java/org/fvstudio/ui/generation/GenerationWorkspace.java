@@ -232,7 +232,10 @@ public final class GenerationWorkspace implements AutoCloseable {
             studio.edit(GenerationEdits.seed(studio.project(), ThreadLocalRandom.current().nextLong(0, 1L << 32)));
         }
         GenerationRequest request = service.enqueue(studio.project(), studio.document().bundleFolder(), frames);
-        studio.statusProperty().set("Queued generation " + request.describe());
+        GenerationPlan planned = plan.get();
+        String eta = planned.frames().equals(request.frames()) ? planned.eta().map(d -> " · about "
+                + GenerationPlan.clock(d)).orElse("") : "";
+        studio.statusProperty().set("Queued generation " + request.describe() + eta);
         return request;
     }
 

@@ -302,6 +302,10 @@ public final class StudioWindow {
 
         EditorMenus editorMenus = new EditorMenus(skeletonEditor, timelineEditor, timeline);
         MenuItem generate = item(StudioShortcut.GENERATE, "menuGenerate", generation::generate);
+        // The menu tells what Generate would queue and for how long before it is chosen.
+        generate.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> StudioShortcut.GENERATE.action() + " — " + generation.planProperty().get().describe(),
+                generation.planProperty()));
         MenuItem generateStale = item("Generate stale and missing frames", "menuGenerateStale", null,
                 () -> generation.generate(org.fvstudio.ui.generation.FrameRange.STALE));
         MenuItem cancelGeneration = item("Cancel generation", "menuCancelGeneration", null,
