@@ -28,7 +28,6 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.fvstudio.pose.Pose;
-import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.editor.SkeletonEditor;
 import org.fvstudio.ui.export.ExportController;
 import org.fvstudio.ui.export.ExportDialog;
@@ -39,12 +38,12 @@ import org.fvstudio.ui.generation.GenerationStatusView;
 import org.fvstudio.ui.generation.GenerationWorkspace;
 import org.fvstudio.ui.generation.ResultCompareView;
 import org.fvstudio.ui.heatmap.HeatmapPanel;
+import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.settings.WindowLayout;
 import org.fvstudio.ui.studio.MotionImport;
 import org.fvstudio.ui.timeline.TimelineEditor;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
-
 
 /**
  * The studio's main window: menu and toolbar on top, reference bin left, viewer centre,
@@ -67,7 +66,7 @@ public final class StudioWindow {
     private final TabPane centreTabs;
     private final WindowLayout layout;
     private final Menu recentMenu = new Menu("Open Recent");
-    private final java.util.Map<StudioShortcut, MenuItem> itemsWithExtraKeys = new java.util.EnumMap<>(StudioShortcut.class);
+    private final java.util.Map<StudioShortcut, MenuItem> shortcutItems = new java.util.EnumMap<>(StudioShortcut.class);
     private final MenuBar menuBar;
     private final Timeline autosave;
 
@@ -376,13 +375,13 @@ public final class StudioWindow {
     /** A menu item whose text and accelerator come from the shortcut table. */
     private MenuItem item(StudioShortcut shortcut, String id, Runnable action) {
         MenuItem item = item(shortcut.action(), id, shortcut.accelerator(), action);
-        itemsWithExtraKeys.put(shortcut, item);
+        shortcutItems.put(shortcut, item);
         return item;
     }
 
     /** A menu item carries one accelerator; a shortcut's further keys (Ctrl+Y for Redo) fire the same item. */
     private void installExtraAccelerators(Scene scene) {
-        itemsWithExtraKeys.forEach((shortcut, item) -> {
+        shortcutItems.forEach((shortcut, item) -> {
             for (KeyCombination keys : shortcut.extraAccelerators()) {
                 scene.getAccelerators().put(keys, () -> {
                     if (!item.isDisable()) {
