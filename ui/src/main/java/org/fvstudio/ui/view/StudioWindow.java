@@ -69,6 +69,7 @@ public final class StudioWindow {
     private final java.util.Map<StudioShortcut, MenuItem> shortcutItems = new java.util.EnumMap<>(StudioShortcut.class);
     private final MenuBar menuBar;
     private final Timeline autosave;
+    private final Scene scene;
 
     public StudioWindow(Stage stage, StudioViewModel viewModel, Function<Pose, Optional<Image>> skeletonRenderer) {
         this.stage = stage;
@@ -131,7 +132,7 @@ public final class StudioWindow {
         statusBar.getChildren().add(1, new GenerationStatusView(generation.service()));
         root.setBottom(new VBox(timeline, statusBar));
 
-        Scene scene = new Scene(root, 1280, 800);
+        scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
         installExtraAccelerators(scene);
         StudioKeys.install(scene, skeletonEditor, timelineEditor, viewer.canvas());
@@ -141,10 +142,8 @@ public final class StudioWindow {
             event.consume();
             requestQuit();
         });
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
-            viewer.videoFrames().close();
-            layout.save();
-        });
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden);
+        stage.sceneProperty().addListener(sceneReplaced);
 
         autosave = new Timeline(new KeyFrame(AUTOSAVE_INTERVAL, e -> viewModel.autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
@@ -177,6 +176,11 @@ public final class StudioWindow {
 
     public Duration autosaveInterval() {
         return autosave.getKeyFrames().get(0).getTime();
+    }
+
+    /** False once the window is hidden or its stage shows another scene. */
+    public boolean isAutosaving() {
+        return autosave.getStatus() == javafx.animation.Animation.Status.RUNNING;
     }
 
     public SkeletonEditor skeletonEditor() {
@@ -230,6 +234,30 @@ public final class StudioWindow {
     public Path suggestedExportFolder() {
         return ExportFolders.suggest(viewModel.document().location(), exports.lastFolder(),
                 Path.of(System.getProperty("user.home")));
+    }
+
+    private final javafx.event.EventHandler<javafx.stage.WindowEvent> hidden = this::windowHidden;
+    private final javafx.beans.value.ChangeListener<Scene> sceneReplaced = this::sceneChanged;
+
+    private void windowHidden(javafx.stage.WindowEvent event) {
+        viewer.videoFrames().close();
+        layout.save();
+        retire();
+    }
+
+    /** A window whose stage shows another scene is gone: its timers must not autosave or tick on. */
+    private void sceneChanged(javafx.beans.value.ObservableValue<? extends Scene> obs, Scene old, Scene now) {
+        if (old == scene && now != scene) {
+            retire();
+        }
+    }
+
+    /** Stops the timers and lets go of the stage (which may show another window next). */
+    private void retire() {
+        autosave.stop();
+        timeline.stopTimer();
+        stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden);
+        stage.sceneProperty().removeListener(sceneReplaced);
     }
 
     /** Quit and window close: the unsaved-changes prompt decides. */
