@@ -19,6 +19,16 @@ import org.fvstudio.project.io.ProjectBundle;
 public final class BundleProjectStorage implements ProjectStorage {
 
     private final OpenPoseReader poseReader = new OpenPoseReader();
+    private final BundleTransfer transfer;
+
+    public BundleProjectStorage() {
+        this(BundleTransfer.Renamer.FILES);
+    }
+
+    /** @param renamer how a folder is renamed (tests stand in for a second disk) */
+    BundleProjectStorage(BundleTransfer.Renamer renamer) {
+        this.transfer = new BundleTransfer(renamer);
+    }
 
     @Override
     public Project load(Path folder) throws Exception {
@@ -31,8 +41,34 @@ public final class BundleProjectStorage implements ProjectStorage {
     }
 
     @Override
-    public void saveAs(Path source, Path target, Project project) throws Exception {
-        sourceBundle(source, project).saveAs(target, project);
+    public SaveAsReport saveAs(Path source, Path target, Project project, boolean moveSource, TransferProgress progress)
+            throws Exception {
+        Path from = sourceBundle(source, project).dir();
+        Path to = target.toAbsolutePath().normalize();
+        if (from.equals(to)) {
+            save(from, project);
+            return new SaveAsReport(true, 0);
+        }
+        if (!BundleTransfer.isEmptyOrAbsent(to)) {
+            throw new IOException(to + " is not empty; choose another name");
+        }
+        if (moveSource && transfer.rename(from, to)) {
+            ProjectBundle.open(to).save(project);
+            return new SaveAsReport(true, 0);
+        }
+        boolean existed = Files.exists(to);
+        List<String> folders = List.of(ProjectBundle.REFERENCES_DIR, ProjectBundle.CACHE_DIR);
+        long total = BundleTransfer.sizeOf(folders.stream().map(from::resolve).toList());
+        try {
+            Files.createDirectories(to);
+            long copied = transfer.copy(from, to, folders, total, progress::copied);
+            Files.copy(from.resolve(ProjectBundle.PROJECT_FILE), to.resolve(ProjectBundle.PROJECT_FILE));
+            ProjectBundle.open(to).save(project);
+            return new SaveAsReport(false, copied);
+        } catch (Exception e) {
+            removeHalfMade(to, existed);
+            throw e;
+        }
     }
 
     @Override
@@ -101,6 +137,20 @@ public final class BundleProjectStorage implements ProjectStorage {
         ImageHeader header = BoundedImageReader.header(image, image.getFileName().toString())
                 .orElseThrow(() -> new IOException(image.getFileName() + ": no image reader for this file"));
         return new int[] {header.width(), header.height()};
+    }
+
+    private static void removeHalfMade(Path target, boolean existed) {
+        try {
+            if (Files.exists(target)) {
+                deleteTree(target);
+            }
+            if (existed) {
+                Files.createDirectories(target);
+            }
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(BundleProjectStorage.class)
+                    .warn("Could not clean up {} after a failed Save As: {}", target, e.getMessage());
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -38,7 +38,9 @@ public final class ProjectDocument {
     private final StringProperty undoText = new SimpleStringProperty(this, "undoText", "Undo");
     private final StringProperty redoText = new SimpleStringProperty(this, "redoText", "Redo");
     private final BooleanBinding dirty = Bindings.notEqual(revision, savedRevision);
+    private final LongProperty replacements = new SimpleLongProperty(this, "replacements");
     private final EditHistory history;
+    private boolean replacing;
 
     public ProjectDocument(Project initial, ProjectLocation initialLocation) {
         project.set(initial);
@@ -51,11 +53,30 @@ public final class ProjectDocument {
 
     /** Replaces the whole document (New, Open): a fresh history, nothing unsaved unless {@code dirty}. */
     public void replace(Project newProject, ProjectLocation newLocation, boolean dirtyFromStart) {
-        // Location first: views that react to the new project read its images from the new folder.
-        location.set(newLocation);
-        project.set(newProject);
-        history.clear();
-        savedRevision.set(dirtyFromStart ? -1 : history.revision());
+        replacing = true;
+        try {
+            // Location first: views that react to the new project read its images from the new folder.
+            location.set(newLocation);
+            project.set(newProject);
+            history.clear();
+            savedRevision.set(dirtyFromStart ? -1 : history.revision());
+        } finally {
+            replacing = false;
+        }
+        replacements.set(replacements.get() + 1);
+    }
+
+    /**
+     * True inside {@link #replace}: between the location and the project changing, the two do not belong
+     * together, so work that needs both waits for {@link #replacementsProperty()}.
+     */
+    public boolean isReplacing() {
+        return replacing;
+    }
+
+    /** Counts New / Open; changes once the new project and its location are both in. */
+    public ReadOnlyLongProperty replacementsProperty() {
+        return replacements;
     }
 
     /** Applies an edit through the history; throws IllegalArgumentException when the new value is invalid. */

@@ -20,8 +20,24 @@ public interface ProjectStorage {
     /** Writes {@code project} into {@code folder} (created when missing) atomically. */
     void save(Path folder, Project project) throws Exception;
 
-    /** Writes {@code project} to a new bundle {@code target}, bringing the referenced images along. */
-    void saveAs(Path source, Path target, Project project) throws Exception;
+    /**
+     * Writes {@code project} to a new bundle {@code target} (absent or empty), bringing the reference images and
+     * the render cache along. With {@code moveSource} (an untitled scratch bundle, which is left behind anyway)
+     * the bundle is renamed where the disk allows, so nothing is copied; otherwise they are copied and
+     * {@code progress} hears every megabyte.
+     */
+    SaveAsReport saveAs(Path source, Path target, Project project, boolean moveSource, TransferProgress progress)
+            throws Exception;
+
+    /** Bytes copied so far of the total. */
+    @FunctionalInterface
+    interface TransferProgress {
+        void copied(long done, long total);
+    }
+
+    /** How Save As brought the bundle's folders over: renamed, or so many bytes copied. */
+    record SaveAsReport(boolean renamed, long bytesCopied) {
+    }
 
     /** Copies an image into the bundle's references/ folder after checking it decodes. */
     ImportedImage importReferenceImage(Path folder, Path image) throws Exception;

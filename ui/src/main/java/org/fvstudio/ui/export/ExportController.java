@@ -1,5 +1,8 @@
 package org.fvstudio.ui.export;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -19,6 +22,7 @@ public final class ExportController {
     private final GenerationWorkspace generation;
     private final ObjectProperty<Task<ExportResult>> running = new SimpleObjectProperty<>(this, "running");
     private final ObjectProperty<Outcome<ExportResult>> lastOutcome = new SimpleObjectProperty<>(this, "lastOutcome");
+    private Path lastFolder;
 
     public ExportController(GenerationWorkspace generation) {
         this.generation = generation;
@@ -42,6 +46,11 @@ public final class ExportController {
         }
     }
 
+    /** The folder of the latest successful export of this session. */
+    public Optional<Path> lastFolder() {
+        return Optional.ofNullable(lastFolder);
+    }
+
     public ReadOnlyObjectProperty<Task<ExportResult>> runningProperty() {
         return running;
     }
@@ -55,6 +64,7 @@ public final class ExportController {
         lastOutcome.set(outcome);
         if (outcome instanceof Outcome.Success<ExportResult> ok) {
             ExportResult r = ok.value();
+            lastFolder = request.target().toAbsolutePath().getParent();
             studio.statusProperty().set(String.format("Exported %d frames to %s (%dx%d, %s, %.1f frames/s)", r.frames(),
                     r.path(), r.width(), r.height(), r.encoder(), r.framesPerSecond()));
         } else if (outcome instanceof Outcome.Failure<ExportResult> failure) {

@@ -9,11 +9,10 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 import org.fvstudio.ui.inference.InferenceSettings;
+import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.studio.ReferenceCommand;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.view.StatusBarView;
@@ -26,8 +25,7 @@ import org.fvstudio.ui.view.StudioWindow;
  */
 public final class ExtractionFeature {
 
-    public static final KeyCombination DETECT_KEYS =
-            new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination DETECT_KEYS = StudioShortcut.DETECT_POSE.accelerator();
 
     private final PoseExtraction extraction;
     private final ExtractionDialogs dialogs;
@@ -43,7 +41,7 @@ public final class ExtractionFeature {
         ExtractionFeature feature = new ExtractionFeature(new PoseExtraction(studio, settings), dialogs);
         PoseExtraction extraction = feature.extraction;
 
-        MenuItem detect = new MenuItem("Detect pose in selected reference");
+        MenuItem detect = new MenuItem(StudioShortcut.DETECT_POSE.action());
         detect.setId("menuDetectPose");
         detect.setAccelerator(DETECT_KEYS);
         detect.setOnAction(e -> extraction.detectPoseOnSelectedReference());

@@ -65,7 +65,7 @@ public final class GeneratedStrip extends Pane {
     public String describe(int frame) {
         Optional<GeneratedFrame> result = results.at(frame);
         if (result.isEmpty()) {
-            return "Frame " + frame + ": not generated";
+            return "Frame " + frame + (results.isLoading() ? ": " + results.loadingText() : ": not generated");
         }
         StringBuilder text = new StringBuilder("Frame " + frame + (results.isStale(frame) ? " (stale)" : "") + ":");
         for (ReferenceResult r : result.get().references()) {
@@ -112,6 +112,12 @@ public final class GeneratedStrip extends Pane {
                 g.setFill(Color.rgb(230, 40, 40, 0.25));
                 g.fillRect(x, 0, cell - 1, THUMB_HEIGHT);
             }
+        }
+        if (results.isLoading()) {
+            // Until the cache is read an empty cell may still have a result: say so instead of showing gaps.
+            g.setFill(Color.rgb(220, 220, 225));
+            g.setFont(javafx.scene.text.Font.font(12));
+            g.fillText(results.loadingText(), 8, THUMB_HEIGHT / 2 + 4);
         }
         int current = studio.currentFrameProperty().get();
         g.setStroke(Color.WHITE);

@@ -12,9 +12,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -31,12 +33,15 @@ import org.fvstudio.project.GenerationSettings;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.ui.edit.Edit;
+import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.studio.StudioViewModel;
+import org.fvstudio.ui.task.Outcome;
+import org.fvstudio.ui.view.Icons;
 
 /**
- * The generation section of the inspector: pack, device (requested and actually running), steps, guidance,
- * seed with randomise and lock, token budget K, references used, frame range; Generate, Cancel, the queue
- * and Clear cache. Every settings change is an edit of {@code Project.generation}.
+ * The Generate tab: pack (what it is for, its resolution and limits, its model card), device (requested and actually running), steps, guidance,
+ * seed with randomise and lock, token budget K, references used, frame range with the frame count and estimated
+ * time of a Generate; Generate, Cancel, the queue and Clear cache. Every settings change is an edit of {@code Project.generation}.
  */
 public final class GenerationPanel extends VBox {
 
@@ -48,11 +53,18 @@ public final class GenerationPanel extends VBox {
     private final Spinner<Integer> steps = new Spinner<>(1, 1000, 8);
     private final Spinner<Double> guidance = new Spinner<>(0.0, 50.0, 1.0, 0.5);
     private final TextField seed = new TextField();
-    private final CheckBox seedLock = new CheckBox("Lock");
+    private final CheckBox seedLock = new CheckBox("Lock seed");
     private final Spinner<Integer> tokenBudget = new Spinner<>(0, 1_000_000, 0, 8);
     private final VBox references = new VBox(2);
     private final ChoiceBox<FrameRange> range = new ChoiceBox<>();
     private final ListView<GenerationRequest> queue = new ListView<>();
+    private final Label packTitle = new Label();
+    private final Label packPurpose = new Label();
+    private final Label packLimits = new Label();
+    private final Hyperlink modelCard = new Hyperlink("Model card…");
+    private PackSummary shownPack;
+    private String packRequested;
+    private ModelCardWindow cardWindow;
     private boolean updating;
 
     public GenerationPanel(GenerationWorkspace generation) {
@@ -120,8 +132,9 @@ public final class GenerationPanel extends VBox {
                 commitSeed();
             }
         });
-        Button randomise = new Button("Random");
+        Button randomise = new Button(null, Icons.randomSeed());
         randomise.setId("randomSeedButton");
+        randomise.setTooltip(new Tooltip("Draw a random seed"));
         randomise.setOnAction(e -> edit(GenerationEdits.seed(studio.project(), ThreadLocalRandom.current().nextLong(0, 1L << 32))));
         seedLock.setId("seedLockCheck");
         seedLock.setTooltip(new Tooltip("Unlocked: every Generate draws a new seed"));
@@ -131,25 +144,19 @@ public final class GenerationPanel extends VBox {
         range.getItems().setAll(FrameRange.values());
         range.valueProperty().bindBidirectional(generation.rangeProperty());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(6);
-        grid.setVgap(4);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE); // a narrow inspector must not shrink the labels to "..."
-        grid.getColumnConstraints().add(labels);
-        grid.addRow(0, new Label("Pack"), new HBox(4, pack, packFolder));
-        grid.addRow(1, new Label("Device"), device);
-        grid.add(runningDevice, 1, 2);
-        grid.addRow(3, new Label("Steps"), steps);
-        grid.addRow(4, new Label("Guidance"), guidance);
-        grid.addRow(5, new Label("Seed"), new HBox(4, seed, randomise, seedLock));
-        grid.addRow(6, new Label("Token budget K"), tokenBudget);
-        grid.addRow(7, new Label("Frames"), range);
+        VBox packInfo = packInfo();
+
+        Label planLabel = new Label();
+        planLabel.setId("generatePlan");
+        planLabel.setWrapText(true);
+        planLabel.textProperty().bind(Bindings.createStringBinding(() -> generation.planProperty().get().describe(),
+                generation.planProperty()));
 
         Button generate = new Button("Generate");
         generate.setId("generateButton");
         generate.setDefaultButton(false);
         generate.setOnAction(e -> generation.generate());
+        generate.setTooltip(new Tooltip(StudioShortcut.GENERATE.withKeys("Queue the frames counted above")));
         Button cancel = new Button("Cancel");
         cancel.setId("cancelGenerationButton");
         cancel.disableProperty().bind(generation.service().runningProperty().isNull());
@@ -160,12 +167,6 @@ public final class GenerationPanel extends VBox {
         clearCache.setOnAction(e -> generation.clearCache());
         HBox actions = new HBox(6, generate, cancel, clearCache);
         actions.setAlignment(Pos.CENTER_LEFT);
-
-        queue.setId("generationQueue");
-        queue.setPrefHeight(72);
-        queue.setItems(generation.service().queue());
-        queue.setPlaceholder(new Label("Queue empty"));
-        queue.setCellFactory(list -> new QueueCell());
         Label runningLabel = new Label();
         runningLabel.setId("runningRequestLabel");
         runningLabel.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -174,8 +175,35 @@ public final class GenerationPanel extends VBox {
         }, generation.service().runningProperty()));
         runningLabel.setWrapText(true);
 
-        getChildren().setAll(grid, new Label("References used"), references, actions, runningLabel,
-                new Label("Waiting"), queue);
+        // What to generate and Generate first, so they stay in view however long the pack's description is.
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // a narrow inspector must not shrink the labels to "..."
+        grid.getColumnConstraints().add(labels);
+        grid.addRow(0, new Label("Frames"), range);
+        grid.add(planLabel, 1, 1);
+        grid.add(actions, 0, 2, 2, 1);
+        grid.add(runningLabel, 0, 3, 2, 1);
+        grid.add(new Separator(), 0, 4, 2, 1);
+        grid.addRow(5, new Label("Pack"), new HBox(4, pack, packFolder));
+        grid.add(packInfo, 0, 6, 2, 1);
+        grid.addRow(7, new Label("Device"), device);
+        grid.add(runningDevice, 1, 8);
+        grid.addRow(9, new Label("Steps"), steps);
+        grid.addRow(10, new Label("Guidance"), guidance);
+        grid.addRow(11, new Label("Seed"), new HBox(4, seed, randomise));
+        grid.add(seedLock, 1, 12);
+        grid.addRow(13, new Label("Token budget K"), tokenBudget);
+
+        queue.setId("generationQueue");
+        queue.setPrefHeight(72);
+        queue.setItems(generation.service().queue());
+        queue.setPlaceholder(new Label("Queue empty"));
+        queue.setCellFactory(list -> new QueueCell());
+
+        getChildren().setAll(grid, new Label("References used"), references, new Label("Waiting"), queue);
         studio.document().projectProperty().addListener((obs, old, now) -> show(now));
         show(studio.project());
     }
@@ -192,6 +220,7 @@ public final class GenerationPanel extends VBox {
                 pack.getItems().setAll(packs);
             }
             pack.setValue(s.packId());
+            describePack(s.packId());
             device.setValue(s.device());
             steps.getValueFactory().setValue(s.steps());
             guidance.getValueFactory().setValue(s.guidance());
@@ -205,12 +234,87 @@ public final class GenerationPanel extends VBox {
         }
     }
 
+    /** Under the pack: its name and resolution, what it is for, its limits, and its model card one click away. */
+    private VBox packInfo() {
+        packTitle.setId("packTitle");
+        packTitle.setWrapText(true);
+        packTitle.getStyleClass().add("pack-title");
+        packPurpose.setId("packPurpose");
+        packPurpose.setWrapText(true);
+        packLimits.setId("packLimits");
+        packLimits.setWrapText(true);
+        packLimits.getStyleClass().add("pack-limits");
+        modelCard.setId("modelCardLink");
+        modelCard.setDisable(true);
+        modelCard.setOnAction(e -> showModelCard());
+        VBox box = new VBox(2, packTitle, packPurpose, packLimits, modelCard);
+        box.setId("packSummary");
+        box.setPadding(new Insets(0, 0, 4, 0));
+        return box;
+    }
+
+    /** Reads the chosen pack's summary in the background; only the latest choice is shown. */
+    private void describePack(String packId) {
+        if (packId.equals(packRequested)) {
+            return;
+        }
+        packRequested = packId;
+        packTitle.setText(packId);
+        packPurpose.setText("Reading the pack…");
+        packLimits.setText("");
+        modelCard.setDisable(true);
+        studio.tasks().submit("Reading model pack " + packId, ctx -> PackSummary.read(packId), outcome -> {
+            if (!packId.equals(packRequested)) {
+                return;
+            }
+            if (outcome instanceof Outcome.Success<PackSummary> success) {
+                showPack(success.value());
+            } else {
+                shownPack = null;
+                packPurpose.setText(outcome instanceof Outcome.Failure<PackSummary> failure ? failure.message()
+                        : "Pack not read");
+            }
+        });
+    }
+
+    private void showPack(PackSummary summary) {
+        shownPack = summary;
+        packTitle.setText(summary.title());
+        packPurpose.setText(summary.purpose().isEmpty() ? "The model card does not say what this pack is for."
+                : "For: " + summary.purpose());
+        packLimits.setText(summary.limits().isEmpty() ? "" : "Limits: " + summary.limits());
+        packLimits.setVisible(!summary.limits().isEmpty());
+        packLimits.setManaged(!summary.limits().isEmpty());
+        modelCard.setDisable(summary.modelCard().isEmpty());
+        modelCard.setText(summary.modelCard().isEmpty() ? "No model card in this pack" : "Model card…");
+    }
+
+    private void showModelCard() {
+        PackSummary summary = shownPack;
+        if (summary == null || summary.modelCard().isEmpty()) {
+            return;
+        }
+        studio.tasks().submit("Reading the model card of " + summary.name(), ctx -> summary.cardText(), outcome -> {
+            if (outcome instanceof Outcome.Success<String> text) {
+                if (cardWindow == null) {
+                    cardWindow = new ModelCardWindow(getScene() == null ? null : getScene().getWindow());
+                }
+                cardWindow.show(summary, text.value());
+            } else {
+                studio.reportProblem("Cannot show the model card", outcome instanceof Outcome.Failure<String> failure
+                        ? failure.message() : "cancelled");
+            }
+        });
+    }
+
     private void showReferences(Project project) {
         List<String> used = project.generation().referencesUsed();
         references.getChildren().clear();
         for (ReferenceShot shot : project.enabledReferences()) {
             CheckBox box = new CheckBox(shot.name());
             box.setId("useReference-" + shot.id());
+            box.setMnemonicParsing(false); // "grace_hopper" is a name, not a mnemonic
+            box.setWrapText(true);
             box.setSelected(used.isEmpty() || used.contains(shot.id()));
             box.selectedProperty().addListener((obs, old, now) -> toggleReference(shot.id(), now));
             references.getChildren().add(box);

@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
@@ -27,6 +30,9 @@ public final class GenerationResults {
     private final ObservableMap<Integer, GeneratedFrame> frames = FXCollections.observableHashMap();
     private final ObservableSet<Integer> stale = FXCollections.observableSet(new TreeSet<>());
     private final LongProperty changes = new SimpleLongProperty(this, "changes");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private int loadingDone;
+    private int loadingTotal;
     private Map<Integer, CacheKey> currentKeys = Map.of();
 
     public ObservableMap<Integer, GeneratedFrame> frames() {
@@ -41,6 +47,45 @@ public final class GenerationResults {
     /** Bumped after every change, so views can redraw once. */
     public ReadOnlyLongProperty changesProperty() {
         return changes;
+    }
+
+    /**
+     * True from opening a project until its render cache has been read: a frame without a result may still
+     * have one on disk, so it is "loading", not missing.
+     */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public boolean isLoading() {
+        return loading.get();
+    }
+
+    /** "Loading the render cache: 120 of 902 frames read". */
+    public String loadingText() {
+        return loadingTotal == 0 ? "Loading the render cache…"
+                : "Loading the render cache: " + loadingDone + " of " + loadingTotal + " frames read";
+    }
+
+    /** Results of another project are about to be read from its cache. */
+    public void startLoading() {
+        loadingDone = 0;
+        loadingTotal = 0;
+        loading.set(true);
+        changes.set(changes.get() + 1);
+    }
+
+    public void loadingProgress(int done, int total) {
+        loadingDone = done;
+        loadingTotal = total;
+        changes.set(changes.get() + 1);
+    }
+
+    public void finishLoading() {
+        if (loading.get()) {
+            loading.set(false);
+            changes.set(changes.get() + 1);
+        }
     }
 
     public Optional<GeneratedFrame> at(int frame) {

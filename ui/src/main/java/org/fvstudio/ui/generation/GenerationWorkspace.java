@@ -1,6 +1,7 @@
 package org.fvstudio.ui.generation;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,14 +16,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -33,6 +38,7 @@ import org.fvstudio.cache.RenderedFrame;
 import org.fvstudio.inference.job.FrameResult;
 import org.fvstudio.inference.pack.PackException;
 import org.fvstudio.project.Project;
+import org.fvstudio.timeline.TimelineMarks;
 import org.fvstudio.ui.preferences.Preferences;
 import org.fvstudio.ui.edit.SnapshotEdit;
 import org.fvstudio.ui.studio.ReferenceCommand;
@@ -58,6 +64,14 @@ public final class GenerationWorkspace implements AutoCloseable {
     private record Snapshot(int number, Project project, Path bundle, Map<Integer, CacheKey> shown) {
     }
 
+    /** What the artist chose for one project and the studio keeps while other projects are open. */
+    private record ProjectChoices(FrameRange chosenRange, boolean seedLocked) {
+        static final ProjectChoices DEFAULTS = new ProjectChoices(null, true);
+    }
+
+    /** How often a long cache read shows what it has so far. */
+    private static final long PARTIAL_RESULTS_NANOS = 250_000_000L;
+
     private final StudioViewModel studio;
     private final GenerationResults results = new GenerationResults();
     private final GenerationService service;
@@ -72,9 +86,14 @@ public final class GenerationWorkspace implements AutoCloseable {
     private final IntegerProperty refreshesApplied = new SimpleIntegerProperty(this, "refreshesApplied");
     private final BooleanProperty seedLocked = new SimpleBooleanProperty(this, "seedLocked", true);
     private final ObjectProperty<FrameRange> range = new SimpleObjectProperty<>(this, "range", FrameRange.ALL);
+    private final ReadOnlyObjectWrapper<GenerationPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    /** Seconds per denoising step on this machine, from the latest frames; NaN before the first. */
+    private final DoubleProperty secondsPerStep = new SimpleDoubleProperty(this, "secondsPerStep", Double.NaN);
+    private final Map<Path, ProjectChoices> choicesByBundle = new HashMap<>();
+    private boolean rangeChosen; // false: the range follows the project's in/out marks
+    private boolean showingDefaultRange;
+    private int loadingSnapshot;
     private Consumer<String> showReference;
-    private IntSupplier inPoint = () -> 0;
-    private IntSupplier outPoint = () -> Integer.MAX_VALUE;
     private volatile long cacheLimitBytes = DEFAULT_CACHE_LIMIT_BYTES;
     private RenderCache cache; // guarded by this
 
@@ -85,20 +104,35 @@ public final class GenerationWorkspace implements AutoCloseable {
             studio.viewerModeProperty().set(ViewerMode.REFERENCE);
         };
         this.service = new GenerationService(this::store, this::accept, message -> studio.statusProperty().set(message));
-        studio.document().locationProperty().addListener((obs, old, now) -> {
-            if (old == null || !old.folder().equals(now.folder())) {
-                results.clear();
+        var document = studio.document();
+        document.locationProperty().addListener((obs, old, now) -> {
+            if (document.isReplacing()) {
+                // Old location, old project: the choices made for it wait until it is opened again.
+                if (old != null) {
+                    choicesByBundle.put(old.folder(), currentChoices());
+                }
+            } else {
+                scheduleRefresh(); // Save As: the same project, its cache in the new bundle
             }
-            scheduleRefresh();
         });
-        studio.document().projectProperty().addListener((obs, old, now) -> scheduleRefresh());
-        scheduleRefresh();
-    }
-
-    /** Where "In/out range" reads the timeline's in and out points. */
-    public void setRangeSource(IntSupplier in, IntSupplier out) {
-        this.inPoint = in;
-        this.outPoint = out;
+        document.projectProperty().addListener((obs, old, now) -> {
+            if (!document.isReplacing()) {
+                followInOut();
+                updatePlan();
+                scheduleRefresh();
+            }
+        });
+        document.replacementsProperty().addListener((obs, old, now) -> documentReplaced());
+        range.addListener((obs, old, now) -> {
+            if (!showingDefaultRange) {
+                rangeChosen = true;
+            }
+            updatePlan();
+        });
+        studio.currentFrameProperty().addListener((obs, old, now) -> updatePlan());
+        results.changesProperty().addListener((obs, old, now) -> updatePlan());
+        secondsPerStep.addListener((obs, old, now) -> updatePlan());
+        documentReplaced();
     }
 
     /** The render cache's size limit (Preferences › Cache size limit); applies to the open cache at once. */
@@ -137,8 +171,22 @@ public final class GenerationWorkspace implements AutoCloseable {
         return seedLocked;
     }
 
+    /**
+     * Which frames Generate queues. Until the artist picks one for the open project it follows the project's
+     * in/out marks: the in/out range when one end is set, else all frames. Each project keeps its own choice.
+     */
     public ObjectProperty<FrameRange> rangeProperty() {
         return range;
+    }
+
+    /** What Generate would queue now, with its frame count and estimated time. */
+    public ReadOnlyObjectProperty<GenerationPlan> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    /** Seconds per denoising step measured on this machine (NaN before the first frame). */
+    public ReadOnlyDoubleProperty secondsPerStepProperty() {
+        return secondsPerStep;
     }
 
     /** Counts key refreshes asked for; {@link #refreshesAppliedProperty()} catches up once the stale marks match. */
@@ -162,6 +210,11 @@ public final class GenerationWorkspace implements AutoCloseable {
      * a reference it would read has no skeleton (the artist is asked how to fix that first).
      */
     public Optional<GenerationRequest> generate(FrameRange which) {
+        if (which == FrameRange.STALE && results.isLoading()) {
+            studio.statusProperty().set("Not yet: which frames are stale is known once the render cache is read ("
+                    + results.loadingText() + ")");
+            return Optional.empty();
+        }
         if (!referencesReady()) {
             return Optional.empty();
         }
@@ -179,7 +232,10 @@ public final class GenerationWorkspace implements AutoCloseable {
             studio.edit(GenerationEdits.seed(studio.project(), ThreadLocalRandom.current().nextLong(0, 1L << 32)));
         }
         GenerationRequest request = service.enqueue(studio.project(), studio.document().bundleFolder(), frames);
-        studio.statusProperty().set("Queued generation " + request.describe());
+        GenerationPlan planned = plan.get();
+        String eta = planned.frames().equals(request.frames()) ? planned.eta().map(d -> " · about "
+                + GenerationPlan.clock(d)).orElse("") : "";
+        studio.statusProperty().set("Queued generation " + request.describe() + eta);
         return request;
     }
 
@@ -231,7 +287,10 @@ public final class GenerationWorkspace implements AutoCloseable {
                 }
             }
             case IN_OUT -> {
-                for (int f = Math.max(0, inPoint.getAsInt()); f <= Math.min(last, outPoint.getAsInt()); f++) {
+                TimelineMarks marks = project.timeline();
+                int in = marks.hasIn() ? Math.min(marks.in(), last) : 0;
+                int out = marks.hasOut() ? Math.min(marks.out(), last) : last;
+                for (int f = in; f <= out; f++) {
                     frames.add(f);
                 }
             }
@@ -290,9 +349,79 @@ public final class GenerationWorkspace implements AutoCloseable {
     }
 
     private void accept(GeneratedFrame frame) {
+        measured(frame);
         if (isForOpenProject(frame)) {
             results.put(frame);
         }
+    }
+
+    /** The latest frames weigh most: a change of device or pack shows in the estimate within a few frames. */
+    private void measured(GeneratedFrame frame) {
+        int steps = frame.settings().steps();
+        if (frame.seconds() <= 0 || steps <= 0) {
+            return;
+        }
+        double perStep = frame.seconds() / steps;
+        double before = secondsPerStep.get();
+        secondsPerStep.set(Double.isNaN(before) ? perStep : 0.7 * before + 0.3 * perStep);
+    }
+
+    // ---- the open project --------------------------------------------------------------------------
+
+    /** New or Open: results, the range choice and the seed lock of that project, and its cache read afresh. */
+    private void documentReplaced() {
+        results.clear();
+        ProjectChoices choices = choicesByBundle.getOrDefault(studio.document().bundleFolder(), ProjectChoices.DEFAULTS);
+        seedLocked.set(choices.seedLocked());
+        rangeChosen = choices.chosenRange() != null;
+        showRange(rangeChosen ? choices.chosenRange() : defaultRange());
+        results.startLoading();
+        scheduleRefresh();
+        loadingSnapshot = refreshesRequested.get();
+    }
+
+    private ProjectChoices currentChoices() {
+        return new ProjectChoices(rangeChosen ? range.get() : null, seedLocked.get());
+    }
+
+    private FrameRange defaultRange() {
+        TimelineMarks marks = studio.project().timeline();
+        return marks.hasIn() || marks.hasOut() ? FrameRange.IN_OUT : FrameRange.ALL;
+    }
+
+    private void followInOut() {
+        if (!rangeChosen) {
+            showRange(defaultRange());
+        }
+    }
+
+    private void showRange(FrameRange value) {
+        showingDefaultRange = true;
+        try {
+            range.set(value);
+        } finally {
+            showingDefaultRange = false;
+        }
+        updatePlan();
+    }
+
+    private void updatePlan() {
+        FrameRange which = range.get();
+        boolean loading = results.isLoading();
+        List<Integer> frames = which == FrameRange.STALE && loading ? List.of() : framesOf(which);
+        int steps = studio.project().generation().steps();
+        double perStep = Double.isNaN(secondsPerStep.get()) ? cachedSecondsPerStep() : secondsPerStep.get();
+        Optional<Duration> eta = Double.isNaN(perStep) || frames.isEmpty() ? Optional.empty()
+                : Optional.of(Duration.ofMillis(Math.round(frames.size() * steps * perStep * 1000)));
+        plan.set(new GenerationPlan(which, frames, steps, eta, loading));
+    }
+
+    /** Before this session generated anything: the median time per step of the results read from the cache. */
+    private double cachedSecondsPerStep() {
+        double[] perStep = results.frames().values().stream()
+                .filter(f -> f.seconds() > 0 && f.settings().steps() > 0)
+                .mapToDouble(f -> f.seconds() / f.settings().steps()).sorted().toArray();
+        return perStep.length == 0 ? Double.NaN : perStep[perStep.length / 2];
     }
 
     private boolean isForOpenProject(GeneratedFrame frame) {
@@ -311,7 +440,11 @@ public final class GenerationWorkspace implements AutoCloseable {
         }
     }
 
-    /** Cache thread: only the newest snapshot is worked on; older ones were superseded while waiting. */
+    /**
+     * Cache thread: only the newest snapshot is worked on; older ones were superseded while waiting. A long
+     * read (a reopened project) shows what it has every quarter second and stops early when a newer snapshot
+     * waits, which then goes on from what is shown.
+     */
     private void refreshLatest() {
         Snapshot s = pendingRefresh.getAndSet(null);
         if (s == null) {
@@ -324,22 +457,47 @@ public final class GenerationWorkspace implements AutoCloseable {
         } catch (IOException | PackException | RuntimeException e) {
             problem = "Cannot tell which frames are stale: " + e.getMessage();
         }
+        Map<Integer, CacheKey> finalKeys = keys;
+        int frameCount = s.project().frameCount();
         Map<Integer, GeneratedFrame> restored = new HashMap<>();
+        boolean superseded = false;
         try {
             RenderCache store = cacheFor(s.bundle());
+            long lastShown = System.nanoTime();
+            int done = 0;
             for (var entry : keys.entrySet()) {
                 restoreFrame(store, entry.getKey(), entry.getValue(), s.shown().get(entry.getKey()))
                         .ifPresent(r -> restored.put(r.frame(), r));
+                done++;
+                if (pendingRefresh.get() != null) {
+                    superseded = true;
+                    break;
+                }
+                if (System.nanoTime() - lastShown > PARTIAL_RESULTS_NANOS) {
+                    Map<Integer, GeneratedFrame> partial = Map.copyOf(restored);
+                    restored.clear();
+                    int read = done;
+                    int total = keys.size();
+                    Platform.runLater(() -> {
+                        if (s.bundle().equals(studio.document().bundleFolder())) {
+                            results.update(finalKeys, partial, frameCount);
+                            results.loadingProgress(read, total);
+                        }
+                    });
+                    lastShown = System.nanoTime();
+                }
             }
         } catch (CacheException e) {
             problem = e.getMessage();
         }
-        Map<Integer, CacheKey> finalKeys = keys;
         String finalProblem = problem;
-        int frameCount = s.project().frameCount();
+        boolean complete = !superseded;
         Platform.runLater(() -> {
             if (s.bundle().equals(studio.document().bundleFolder())) {
                 results.update(finalKeys, restored, frameCount);
+                if (complete && s.number() >= loadingSnapshot) {
+                    results.finishLoading();
+                }
             }
             if (finalProblem != null) {
                 studio.statusProperty().set(finalProblem);

@@ -15,6 +15,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
@@ -96,6 +97,9 @@ public final class ResultCompareView extends VBox {
         stack.maxWidthProperty().bind(imageSize);
         stack.maxHeightProperty().bind(imageSize);
         overlayBox = new VBox(4, new Label("Skeleton ◀ wipe ▶ generated"), stack, wipeSlider);
+        for (Region control : new Region[] {sideBySide, overlay, useSettings}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
         bar = new HBox(GAP, sideBySide, overlay, useSettings);
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(bar, info, pair, overlayBox);
@@ -113,6 +117,7 @@ public final class ResultCompareView extends VBox {
                 refresh();
             }
         });
+        generation.results().loadingProperty().addListener((obs, old, now) -> refresh());
         generation.service().previewProperty().addListener((obs, old, now) -> showPreview(now));
         showLayout();
         refresh();
@@ -177,7 +182,8 @@ public final class ResultCompareView extends VBox {
         overlayTop.setImage(picture);
         useSettings.setDisable(result.isEmpty());
         info.setText(result.map(r -> describe(r, generation.results().isStale(frame)))
-                .orElse("Frame " + frame + " has not been generated yet."));
+                .orElse(generation.results().isLoading() ? "Frame " + frame + ": " + generation.results().loadingText()
+                        : "Frame " + frame + " has not been generated yet."));
     }
 
     private void showPreview(GenerationService.Preview preview) {

@@ -122,6 +122,7 @@ public final class HeatmapPanel extends VBox {
             }
         });
         studio.document().projectProperty().addListener((obs, old, now) -> rebuild());
+        generation.results().loadingProperty().addListener((obs, old, now) -> rebuild());
         rebuild();
     }
 
@@ -179,7 +180,9 @@ public final class HeatmapPanel extends VBox {
         tiles.getChildren().clear();
         hover.setText(" ");
         if (result.isEmpty() || result.get().references().isEmpty()) {
-            empty.setText("Frame " + frame + " has not been generated yet: no correlation maps to show.");
+            empty.setText(generation.results().isLoading() && result.isEmpty()
+                    ? "Frame " + frame + ": " + generation.results().loadingText()
+                    : "Frame " + frame + " has not been generated yet: no correlation maps to show.");
             empty.setVisible(true);
             empty.setManaged(true);
             legendMin.setText("");

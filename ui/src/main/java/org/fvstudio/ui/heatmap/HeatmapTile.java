@@ -32,6 +32,7 @@ public final class HeatmapTile extends VBox {
 
     public static final int SIZE = 168;
 
+    private final String name;
     private final ReferenceResult result;
     private final HeatmapRange range;
     private final TokenMask mask;
@@ -42,6 +43,7 @@ public final class HeatmapTile extends VBox {
 
     public HeatmapTile(String name, Image picture, ReferenceResult result, int referenceIndex, HeatmapRange range,
                        TokenMask mask, DoubleProperty opacity, boolean showMask, Consumer<String> open) {
+        this.name = name;
         this.result = result;
         this.range = range;
         this.mask = mask;
@@ -93,7 +95,7 @@ public final class HeatmapTile extends VBox {
         return result.share();
     }
 
-    /** "correlation 0.532 · selected" for the point under the pointer, empty when outside. */
+    /** "Close-up: correlation 0.532 · selected" for the point under the pointer, empty when outside. */
     public ReadOnlyStringProperty hoverTextProperty() {
         return hoverText.getReadOnlyProperty();
     }
@@ -103,7 +105,7 @@ public final class HeatmapTile extends VBox {
         var map = result.correlation();
         float value = map.sample(u * map.width(), v * map.height());
         boolean selected = mask.isSelected(referenceIndex, u, v);
-        return String.format("%s: correlation %.4f (%.0f %% of the scale) · %s", result.referenceId(), value,
+        return String.format("%s: correlation %.4f (%.0f %% of the scale) · %s", name, value,
                 range.normalise(value) * 100, selected ? "selected" : "not selected");
     }
 

@@ -5,17 +5,16 @@ import java.util.function.Supplier;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
+import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.preferences.StudioPreferences;
 import org.fvstudio.ui.view.StudioWindow;
 
 /** The Help menu: keyboard shortcuts, the welcome guide again, and About. */
 public final class HelpMenu {
 
-    public static final KeyCombination SHORTCUTS_KEYS = new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination SHORTCUTS_KEYS = StudioShortcut.SHORTCUTS.accelerator();
 
     private final ShortcutsDialog shortcuts;
     private final AboutDialog about;
@@ -28,10 +27,10 @@ public final class HelpMenu {
     public static HelpMenu install(StudioWindow window, StudioPreferences preferences, Supplier<AboutInfo> aboutInfo,
                                    Runnable showGuide) {
         ShortcutsDialog shortcuts = new ShortcutsDialog(window.stage(),
-                () -> ShortcutCatalog.collect(window.menuBar(), window.stage().getScene()), preferences);
+                () -> ShortcutCatalog.rows(window.menuBar(), window.stage().getScene()), preferences);
         AboutDialog about = new AboutDialog(window.stage(), aboutInfo, window.viewModel().tasks(), preferences);
 
-        MenuItem shortcutsItem = new MenuItem("Keyboard shortcuts…");
+        MenuItem shortcutsItem = new MenuItem(StudioShortcut.SHORTCUTS.action());
         shortcutsItem.setId("menuShortcuts");
         shortcutsItem.setAccelerator(SHORTCUTS_KEYS);
         shortcutsItem.setOnAction(e -> shortcuts.show());

@@ -19,29 +19,34 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import org.fvstudio.ui.keys.ShortcutTable.Row;
 import org.fvstudio.ui.preferences.StudioPreferences;
 import org.fvstudio.ui.preferences.ThemeStyles;
 
-/** Help > Keyboard shortcuts: a filterable table of every shortcut collected from the window. */
+/** Help > Keyboard shortcuts: a filterable table of every key the studio handles (the shortcut table). */
 public final class ShortcutsDialog {
 
     private final Stage stage = new Stage();
-    private final Supplier<List<Shortcut>> source;
-    private final TableView<Shortcut> table = new TableView<>();
+    private final Supplier<List<Row>> source;
+    private final TableView<Row> table = new TableView<>();
     private final TextField filter = new TextField();
-    private FilteredList<Shortcut> rows = new FilteredList<>(FXCollections.observableArrayList());
+    private FilteredList<Row> rows = new FilteredList<>(FXCollections.observableArrayList());
 
-    public ShortcutsDialog(Window owner, Supplier<List<Shortcut>> source, StudioPreferences preferences) {
+    public ShortcutsDialog(Window owner, Supplier<List<Row>> source, StudioPreferences preferences) {
         this.source = source;
         stage.initOwner(owner);
         stage.setTitle("Keyboard shortcuts");
 
-        TableColumn<Shortcut, String> action = new TableColumn<>("Action");
+        TableColumn<Row, String> where = new TableColumn<>("Where");
+        where.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().where()));
+        where.setPrefWidth(170);
+        TableColumn<Row, String> action = new TableColumn<>("Action");
         action.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().action()));
         action.setPrefWidth(340);
-        TableColumn<Shortcut, String> keys = new TableColumn<>("Keys");
-        keys.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().keysText()));
-        keys.setPrefWidth(160);
+        TableColumn<Row, String> keys = new TableColumn<>("Keys");
+        keys.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().keys()));
+        keys.setPrefWidth(170);
+        table.getColumns().add(where);
         table.getColumns().add(action);
         table.getColumns().add(keys);
         table.setId("shortcutsTable");
@@ -61,7 +66,7 @@ public final class ShortcutsDialog {
         VBox root = new VBox(8, filter, table, new HBox(8, close));
         root.setId("shortcutsRoot");
         root.setPadding(new Insets(12));
-        Scene scene = new Scene(root, 540, 480);
+        Scene scene = new Scene(root, 720, 560);
         ThemeStyles.follow(scene, preferences.currentProperty());
         stage.setScene(scene);
     }
@@ -79,12 +84,13 @@ public final class ShortcutsDialog {
         return stage;
     }
 
-    private static boolean matches(Shortcut shortcut, String text) {
+    private static boolean matches(Row shortcut, String text) {
         if (text == null || text.isBlank()) {
             return true;
         }
         String wanted = text.strip().toLowerCase(Locale.ROOT);
         return shortcut.action().toLowerCase(Locale.ROOT).contains(wanted)
-                || shortcut.keysText().toLowerCase(Locale.ROOT).contains(wanted);
+                || shortcut.keys().toLowerCase(Locale.ROOT).contains(wanted)
+                || shortcut.where().toLowerCase(Locale.ROOT).contains(wanted);
     }
 }

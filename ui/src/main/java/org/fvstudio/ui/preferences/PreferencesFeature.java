@@ -3,11 +3,10 @@ package org.fvstudio.ui.preferences;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.util.Duration;
 
+import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.view.StudioWindow;
 
 /**
@@ -16,7 +15,7 @@ import org.fvstudio.ui.view.StudioWindow;
  */
 public final class PreferencesFeature {
 
-    public static final KeyCombination PREFERENCES_KEYS = new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination PREFERENCES_KEYS = StudioShortcut.PREFERENCES.accelerator();
 
     private final PreferencesDialog dialog;
 
@@ -26,7 +25,7 @@ public final class PreferencesFeature {
 
     public static PreferencesFeature install(StudioWindow window, StudioPreferences preferences) {
         PreferencesDialog dialog = new PreferencesDialog(window.stage(), new PreferencesViewModel(preferences), preferences);
-        MenuItem item = new MenuItem("Preferences…");
+        MenuItem item = new MenuItem(StudioShortcut.PREFERENCES.action());
         item.setId("menuPreferences");
         item.setAccelerator(PREFERENCES_KEYS);
         item.setOnAction(e -> dialog.show());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,6 +79,8 @@ public final class StudioViewModel {
     private final ObjectProperty<String> lastProblem = new SimpleObjectProperty<>(this, "lastProblem");
     private final ReadOnlyObjectWrapper<DrivingVideo> drivingVideo = new ReadOnlyObjectWrapper<>(this, "drivingVideo");
     private final ObservableList<ReferenceCommand> referenceCommands = FXCollections.observableArrayList();
+    private final ObjectProperty<LocalTime> recoveryCopyTime = new SimpleObjectProperty<>(this, "recoveryCopyTime");
+    private final StringBinding savedState;
     private final StringBinding title;
     private final ObjectBinding<Optional<ReferenceShot>> selectedReference;
     private int untitledCounter;
@@ -94,6 +97,17 @@ public final class StudioViewModel {
         this.title = Bindings.createStringBinding(
                 () -> document.project().name() + (document.isDirty() ? "*" : "") + " – FV Studio",
                 document.projectProperty(), document.dirtyProperty());
+        // An autosave is a recovery copy, not a save: it is told beside "Unsaved changes", never as "saved".
+        this.savedState = Bindings.createStringBinding(() -> !document.isDirty() ? "All changes saved"
+                        : recoveryCopyTime.get() == null ? "Unsaved changes"
+                        : "Unsaved changes · recovery copy at " + recoveryCopyTime.get().format(DateTimeFormatter.ofPattern("HH:mm")),
+                document.dirtyProperty(), recoveryCopyTime);
+        document.locationProperty().addListener((obs, old, now) -> recoveryCopyTime.set(null));
+        document.dirtyProperty().addListener((obs, was, dirty) -> {
+            if (!dirty) {
+                recoveryCopyTime.set(null);
+            }
+        });
         this.selectedReference = Bindings.createObjectBinding(
                 () -> selectedReferenceId.get() == null ? Optional.empty()
                         : document.project().reference(selectedReferenceId.get()),
@@ -128,6 +142,11 @@ public final class StudioViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** "All changes saved", "Unsaved changes" or "Unsaved changes · recovery copy at 14:02". */
+    public StringBinding savedStateProperty() {
+        return savedState;
     }
 
     /** The latest problem reported to the user (also shown as a dialog); for the status bar and tests. */
@@ -369,21 +388,26 @@ public final class StudioViewModel {
         }
         Project snapshot = document.project();
         long revision = document.revision();
-        tasks.submit("Saving " + target.getFileName(), ctx -> {
+        String name = target.getFileName().toString();
+        tasks.submit("Saving " + name, ctx -> {
             if (Files.exists(target) && !Files.isRegularFile(target.resolve("project.json"))
                     && !isEmptyFolder(target)) {
                 throw new IOException(target + ": exists and is not an FV Studio project; choose another name");
             }
-            storage.saveAs(source, target, snapshot);
-            return target;
+            // An untitled bundle is left behind anyway: it is renamed, not copied. A copy says what it copies.
+            return storage.saveAs(source, target, snapshot, fromScratch, (done, total) -> ctx.progress(
+                    total == 0 ? -1 : done / (double) total, "Saving " + name + ": copying the reference images and "
+                            + "render cache, " + megabytes(done) + " of " + megabytes(total)));
         }, outcome -> {
-            if (outcome instanceof Outcome.Success<Path>) {
+            if (outcome instanceof Outcome.Success<ProjectStorage.SaveAsReport> success) {
                 document.markSaved(revision, ProjectLocation.saved(target));
                 if (fromScratch) {
                     deleteScratch(source);
                 }
                 remember(target);
-                status.set("Saved " + target);
+                ProjectStorage.SaveAsReport report = success.value();
+                status.set("Saved " + target + (report.renamed() ? (fromScratch ? " (moved from the untitled folder, nothing copied)" : "")
+                        : " (" + megabytes(report.bytesCopied()) + " of reference images and render cache copied)"));
                 afterSaved.run();
             } else {
                 reportOutcome("Cannot save " + target.getFileName(), outcome);
@@ -402,8 +426,8 @@ public final class StudioViewModel {
             storage.autosave(folder, snapshot);
             return folder;
         }, outcome -> {
-            if (outcome instanceof Outcome.Success<Path>) {
-                status.set("Autosaved at " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm")));
+            if (outcome instanceof Outcome.Success<Path> && folder.equals(document.bundleFolder()) && document.isDirty()) {
+                recoveryCopyTime.set(LocalTime.now());
             } else if (outcome instanceof Outcome.Failure<Path> failure) {
                 // An autosave that fails must not interrupt the artist with a dialog.
                 status.set("Autosave failed: " + failure.message());
@@ -592,6 +616,12 @@ public final class StudioViewModel {
     private static Path withBundleSuffix(Path path) {
         return path.getFileName().toString().endsWith(BUNDLE_SUFFIX) ? path
                 : path.resolveSibling(path.getFileName() + BUNDLE_SUFFIX);
+    }
+
+    /** "175 MB", "4.2 MB", "0.3 MB". */
+    static String megabytes(long bytes) {
+        double mb = bytes / (1024.0 * 1024.0);
+        return String.format(java.util.Locale.ROOT, mb >= 10 ? "%.0f MB" : "%.1f MB", mb);
     }
 
     private static boolean isEmptyFolder(Path folder) throws IOException {

@@ -90,6 +90,12 @@ public final class BackgroundTasks implements AutoCloseable {
             }
             finish(task, onDone, new Outcome.Failure<>(ProblemMessages.describe(problem)));
         });
+        if (io.isShutdown()) {
+            // The studio is closing: the job ends as cancelled instead of throwing on the FX thread.
+            LOG.info("{} not started: the studio is closing", title);
+            task.cancel();
+            return task;
+        }
         io.execute(task);
         return task;
     }

@@ -24,6 +24,7 @@ import org.fvstudio.timeline.Interpolation;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
 import org.fvstudio.timeline.TimelineMarker;
+import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.timeline.KeyRef;
 import org.fvstudio.ui.timeline.KeyframeEdits;
@@ -197,15 +198,15 @@ public final class DopeSheet extends Region {
             item.setOnAction(a -> editor.setInterpolation(mode));
             menu.getItems().add(item);
         }
-        MenuItem insert = new MenuItem("Insert keyframe at playhead (K)");
+        MenuItem insert = new MenuItem("Insert keyframe at playhead (" + StudioShortcut.SHUTTLE_STOP.keysText() + " / " + StudioShortcut.INSERT_KEY.keysText() + ")");
         insert.setOnAction(a -> editor.insertKey());
-        MenuItem delete = new MenuItem("Delete keyframes (Delete)");
+        MenuItem delete = new MenuItem(StudioShortcut.DELETE_KEYS.withKeys("Delete keyframes"));
         delete.setDisable(selected.isEmpty());
         delete.setOnAction(a -> editor.deleteSelectedKeys());
-        MenuItem copy = new MenuItem("Copy keyframes (Ctrl+C)");
+        MenuItem copy = new MenuItem(StudioShortcut.COPY_KEYS.withKeys("Copy keyframes"));
         copy.setDisable(selected.isEmpty());
         copy.setOnAction(a -> editor.copySelectedKeys());
-        MenuItem paste = new MenuItem("Paste at playhead (Ctrl+V)");
+        MenuItem paste = new MenuItem(StudioShortcut.PASTE_KEYS.withKeys("Paste at playhead"));
         paste.setDisable(!editor.canPaste());
         paste.setOnAction(a -> editor.paste());
         menu.getItems().addAll(new SeparatorMenuItem(), insert, delete, copy, paste);

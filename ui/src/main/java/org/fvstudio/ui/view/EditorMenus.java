@@ -5,18 +5,16 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.input.KeyCodeCombination;
 
 import org.fvstudio.pose.BodyPart;
 import org.fvstudio.timeline.Interpolation;
 import org.fvstudio.ui.editor.PersonFraming;
 import org.fvstudio.ui.editor.SkeletonEditor;
+import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.timeline.CameraPresets;
 
 import org.fvstudio.ui.timeline.TimelineEditor;
 
-import static javafx.scene.input.KeyCode.G;
-import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
 
 /**
  * The Pose and Timeline menus. Single-key shortcuts are named in the item text and handled by
@@ -53,9 +51,9 @@ final class EditorMenus {
                 item("Reset right hand", "menuResetRightHand", () -> skeleton.resetHand(BodyPart.RIGHT_HAND)),
                 item("Mirror left-right", "menuMirror", skeleton::mirror),
                 new SeparatorMenuItem(),
-                item("Hide selected joints (H)", "menuHideJoints", skeleton::hideSelected),
-                item("Show selected joints (Shift+H)", "menuShowJoints", skeleton::showSelected),
-                item("Show all hidden joints (Alt+H)", "menuShowAllJoints", skeleton::showAllHidden),
+                item(StudioShortcut.HIDE_JOINTS.withKeys("Hide selected joints"), "menuHideJoints", skeleton::hideSelected),
+                item(StudioShortcut.SHOW_JOINTS.withKeys("Show selected joints"), "menuShowJoints", skeleton::showSelected),
+                item(StudioShortcut.SHOW_ALL_JOINTS.withKeys("Show all hidden joints"), "menuShowAllJoints", skeleton::showAllHidden),
                 new SeparatorMenuItem(),
                 keepLengths);
         menu.setId("menuPose");
@@ -75,25 +73,25 @@ final class EditorMenus {
         }
         CheckMenuItem loop = new CheckMenuItem("Loop playback");
         loop.selectedProperty().bindBidirectional(timeline.transport().loopProperty());
-        MenuItem goTo = item("Go to frame…", "menuGoToFrame", timelineView::focusFrameField);
-        goTo.setAccelerator(new KeyCodeCombination(G, SHORTCUT_DOWN));
+        MenuItem goTo = item(StudioShortcut.GO_TO_FRAME.action(), "menuGoToFrame", timelineView::focusFrameField);
+        goTo.setAccelerator(StudioShortcut.GO_TO_FRAME.accelerator());
         Menu menu = new Menu("Timeline", null,
-                item("Play / pause (Space)", "menuPlay", () -> timeline.transport().togglePlay()),
-                item("Previous keyframe (Down)", "menuPreviousKey", timeline::previousKeyframe),
-                item("Next keyframe (Up)", "menuNextKey", timeline::nextKeyframe),
+                item(StudioShortcut.PLAY_PAUSE.withKeys("Play / pause"), "menuPlay", () -> timeline.transport().togglePlay()),
+                item(StudioShortcut.PREVIOUS_KEY.withKeys("Previous keyframe"), "menuPreviousKey", timeline::previousKeyframe),
+                item(StudioShortcut.NEXT_KEY.withKeys("Next keyframe"), "menuNextKey", timeline::nextKeyframe),
                 goTo,
                 loop,
                 new SeparatorMenuItem(),
-                item("Insert keyframe (K / Insert)", "menuInsertKey", timeline::insertKey),
-                item("Delete selected keyframes (Delete)", "menuDeleteKeys", timeline::deleteSelectedKeys),
+                item("Insert keyframe (" + StudioShortcut.SHUTTLE_STOP.keysText() + " / " + StudioShortcut.INSERT_KEY.keysText() + ")", "menuInsertKey", timeline::insertKey),
+                item(StudioShortcut.DELETE_KEYS.withKeys("Delete selected keyframes"), "menuDeleteKeys", timeline::deleteSelectedKeys),
                 interpolation,
                 item("Reduce keyframes (" + TimelineEditor.DEFAULT_TOLERANCE + " px)", "menuReduceKeys",
                         () -> timeline.reduceKeyframes(TimelineEditor.DEFAULT_TOLERANCE)),
                 new SeparatorMenuItem(),
-                item("Set in point (I)", "menuInPoint", () -> timeline.transport().setInPoint()),
-                item("Set out point (O)", "menuOutPoint", () -> timeline.transport().setOutPoint()),
-                item("Clear in/out range (Alt+I)", "menuClearRange", () -> timeline.transport().clearRange()),
-                item("Add / remove marker (M)", "menuMarker", () -> timeline.transport().toggleMarker()),
+                item(StudioShortcut.SET_IN.withKeys("Set in point"), "menuInPoint", () -> timeline.transport().setInPoint()),
+                item(StudioShortcut.SET_OUT.withKeys("Set out point"), "menuOutPoint", () -> timeline.transport().setOutPoint()),
+                item(StudioShortcut.CLEAR_RANGE.withKeys("Clear in/out range"), "menuClearRange", () -> timeline.transport().clearRange()),
+                item(StudioShortcut.MARKER.withKeys("Add / remove marker"), "menuMarker", () -> timeline.transport().toggleMarker()),
                 item("Label marker at playhead…", "menuLabelMarker", this::askMarkerLabel),
                 new SeparatorMenuItem(),
                 presets);

@@ -3,6 +3,7 @@ package org.fvstudio.ui.view;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -46,6 +47,10 @@ public final class Icons {
 
     public static FontIcon fit() {
         return icon(MaterialDesignF.FIT_TO_PAGE_OUTLINE);
+    }
+
+    public static FontIcon randomSeed() {
+        return icon(MaterialDesignD.DICE_5_OUTLINE);
     }
 
     public static FontIcon warning() {

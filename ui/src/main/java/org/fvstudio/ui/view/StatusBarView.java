@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.task.BackgroundTasks;
@@ -38,9 +39,9 @@ public final class StatusBarView extends HBox {
         job.visibleProperty().bind(progress.visibleProperty());
 
         Label history = new Label();
-        history.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.document().isDirty() ? "Unsaved changes" : "All changes saved",
-                viewModel.document().dirtyProperty()));
+        history.setId("savedStateLabel");
+        history.setMinWidth(Region.USE_PREF_SIZE);
+        history.textProperty().bind(viewModel.savedStateProperty());
         getChildren().setAll(status, job, progress, history);
     }
 

@@ -21,7 +21,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -29,40 +28,22 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.fvstudio.pose.Pose;
-import org.fvstudio.ui.help.ShortcutCatalog;
 import org.fvstudio.ui.editor.SkeletonEditor;
 import org.fvstudio.ui.export.ExportController;
 import org.fvstudio.ui.export.ExportDialog;
+import org.fvstudio.ui.export.ExportFolders;
 import org.fvstudio.ui.generation.GeneratedStrip;
 import org.fvstudio.ui.generation.GenerationPanel;
 import org.fvstudio.ui.generation.GenerationStatusView;
 import org.fvstudio.ui.generation.GenerationWorkspace;
 import org.fvstudio.ui.generation.ResultCompareView;
 import org.fvstudio.ui.heatmap.HeatmapPanel;
+import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.settings.WindowLayout;
 import org.fvstudio.ui.studio.MotionImport;
 import org.fvstudio.ui.timeline.TimelineEditor;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
-
-import static javafx.scene.input.KeyCode.A;
-import static javafx.scene.input.KeyCode.C;
-import static javafx.scene.input.KeyCode.V;
-import static javafx.scene.input.KeyCode.DIGIT1;
-import static javafx.scene.input.KeyCode.DIGIT2;
-import static javafx.scene.input.KeyCode.DIGIT3;
-import static javafx.scene.input.KeyCode.E;
-import static javafx.scene.input.KeyCode.G;
-import static javafx.scene.input.KeyCode.I;
-import static javafx.scene.input.KeyCode.N;
-import static javafx.scene.input.KeyCode.O;
-import static javafx.scene.input.KeyCode.Q;
-import static javafx.scene.input.KeyCode.S;
-import static javafx.scene.input.KeyCode.Y;
-import static javafx.scene.input.KeyCode.Z;
-import static javafx.scene.input.KeyCombination.ALT_DOWN;
-import static javafx.scene.input.KeyCombination.SHORTCUT_DOWN;
-import static javafx.scene.input.KeyCombination.SHIFT_DOWN;
 
 /**
  * The studio's main window: menu and toolbar on top, reference bin left, viewer centre,
@@ -85,8 +66,10 @@ public final class StudioWindow {
     private final TabPane centreTabs;
     private final WindowLayout layout;
     private final Menu recentMenu = new Menu("Open Recent");
+    private final java.util.Map<StudioShortcut, MenuItem> shortcutItems = new java.util.EnumMap<>(StudioShortcut.class);
     private final MenuBar menuBar;
     private final Timeline autosave;
+    private final Scene scene;
 
     public StudioWindow(Stage stage, StudioViewModel viewModel, Function<Pose, Optional<Image>> skeletonRenderer) {
         this.stage = stage;
@@ -97,7 +80,6 @@ public final class StudioWindow {
         this.timeline = new TimelineView(viewModel, timelineEditor);
 
         this.generation = new GenerationWorkspace(viewModel);
-        generation.setRangeSource(() -> timelineEditor.transport().rangeStart(), () -> timelineEditor.transport().rangeEnd());
         this.exports = new ExportController(generation);
         this.results = new ResultCompareView(generation, skeletonRenderer);
         Tab editorTab = new Tab("Editor", viewer);
@@ -117,6 +99,7 @@ public final class StudioWindow {
         Tab resultTab = new Tab("Generated + heatmaps", resultPane);
         resultTab.setId("resultTab");
         this.centreTabs = new TabPane(editorTab, resultTab);
+        centreTabs.setId("centreTabs");
         centreTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         timeline.setGeneratedStrip(new GeneratedStrip(viewModel, generation.results()));
 
@@ -149,11 +132,9 @@ public final class StudioWindow {
         statusBar.getChildren().add(1, new GenerationStatusView(generation.service()));
         root.setBottom(new VBox(timeline, statusBar));
 
-        Scene scene = new Scene(root, 1280, 800);
+        scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
-        // Ctrl+Y is the second redo shortcut; a menu item carries only one accelerator.
-        scene.getAccelerators().put(new KeyCodeCombination(Y, SHORTCUT_DOWN), viewModel::redo);
-        ShortcutCatalog.describe(scene, new KeyCodeCombination(Y, SHORTCUT_DOWN), "Edit › Redo (second shortcut)");
+        installExtraAccelerators(scene);
         StudioKeys.install(scene, skeletonEditor, timelineEditor, viewer.canvas());
         stage.setScene(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
@@ -161,10 +142,8 @@ public final class StudioWindow {
             event.consume();
             requestQuit();
         });
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
-            viewer.videoFrames().close();
-            layout.save();
-        });
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden);
+        stage.sceneProperty().addListener(sceneReplaced);
 
         autosave = new Timeline(new KeyFrame(AUTOSAVE_INTERVAL, e -> viewModel.autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
@@ -197,6 +176,11 @@ public final class StudioWindow {
 
     public Duration autosaveInterval() {
         return autosave.getKeyFrames().get(0).getTime();
+    }
+
+    /** False once the window is hidden or its stage shows another scene. */
+    public boolean isAutosaving() {
+        return autosave.getStatus() == javafx.animation.Animation.Status.RUNNING;
     }
 
     public SkeletonEditor skeletonEditor() {
@@ -242,9 +226,38 @@ public final class StudioWindow {
     }
 
     private void export() {
-        new ExportDialog(stage, viewModel.document().bundleFolder().getParent() == null ? viewModel.document().bundleFolder()
-                : viewModel.document().bundleFolder().getParent(), viewModel.project().name(), viewModel.project().canvasHeight())
+        new ExportDialog(stage, suggestedExportFolder(), viewModel.project().name(), viewModel.project().canvasHeight())
                 .showAndWait().ifPresent(exports::export);
+    }
+
+    /** Where File › Export proposes to write (beside a saved bundle; never the scratch folder of an untitled one). */
+    public Path suggestedExportFolder() {
+        return ExportFolders.suggest(viewModel.document().location(), exports.lastFolder(),
+                Path.of(System.getProperty("user.home")));
+    }
+
+    private final javafx.event.EventHandler<javafx.stage.WindowEvent> hidden = this::windowHidden;
+    private final javafx.beans.value.ChangeListener<Scene> sceneReplaced = this::sceneChanged;
+
+    private void windowHidden(javafx.stage.WindowEvent event) {
+        viewer.videoFrames().close();
+        layout.save();
+        retire();
+    }
+
+    /** A window whose stage shows another scene is gone: its timers must not autosave or tick on. */
+    private void sceneChanged(javafx.beans.value.ObservableValue<? extends Scene> obs, Scene old, Scene now) {
+        if (old == scene && now != scene) {
+            retire();
+        }
+    }
+
+    /** Stops the timers and lets go of the stage (which may show another window next). */
+    private void retire() {
+        autosave.stop();
+        timeline.stopTimer();
+        stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden);
+        stage.sceneProperty().removeListener(sceneReplaced);
     }
 
     /** Quit and window close: the unsaved-changes prompt decides. */
@@ -258,58 +271,55 @@ public final class StudioWindow {
     }
 
     private MenuBar buildMenuBar() {
-        MenuItem newItem = item("New", "menuNew", new KeyCodeCombination(N, SHORTCUT_DOWN), viewModel::newProject);
-        MenuItem open = item("Open…", "menuOpen", new KeyCodeCombination(O, SHORTCUT_DOWN), viewModel::open);
+        MenuItem newItem = item(StudioShortcut.NEW_PROJECT, "menuNew", viewModel::newProject);
+        MenuItem open = item(StudioShortcut.OPEN, "menuOpen", viewModel::open);
         recentMenu.setId("menuRecent");
         viewModel.recentProjects().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
-        MenuItem save = item("Save", "menuSave", new KeyCodeCombination(S, SHORTCUT_DOWN), viewModel::save);
-        MenuItem saveAs = item("Save As…", "menuSaveAs", new KeyCodeCombination(S, SHORTCUT_DOWN, SHIFT_DOWN), viewModel::saveAs);
-        MenuItem importRefs = item("Import reference images…", "menuImportReferences",
-                new KeyCodeCombination(I, SHORTCUT_DOWN), viewModel::importReferences);
-        MenuItem importPoses = item("Import pose sequence (files)…", "menuImportPoseFiles",
-                new KeyCodeCombination(I, SHORTCUT_DOWN, SHIFT_DOWN), viewModel::importPoseFiles);
-        MenuItem importPoseFolder = item("Import pose sequence (folder)…", "menuImportPoseFolder",
-                new KeyCodeCombination(I, SHORTCUT_DOWN, ALT_DOWN), viewModel::importPoseFolder);
+        MenuItem save = item(StudioShortcut.SAVE, "menuSave", viewModel::save);
+        MenuItem saveAs = item(StudioShortcut.SAVE_AS, "menuSaveAs", viewModel::saveAs);
+        MenuItem importRefs = item(StudioShortcut.IMPORT_REFERENCES, "menuImportReferences", viewModel::importReferences);
+        MenuItem importPoses = item(StudioShortcut.IMPORT_POSE_FILES, "menuImportPoseFiles", viewModel::importPoseFiles);
+        MenuItem importPoseFolder = item(StudioShortcut.IMPORT_POSE_FOLDER, "menuImportPoseFolder", viewModel::importPoseFolder);
         MenuItem importMotion = item("Import motion (BVH)…", "menuImportMotion", null, this::importMotion);
         MenuItem reorbit = item("Re-orbit motion…", "menuReorbit", null, this::reorbitMotion);
         reorbit.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> viewModel.project().motion() == null, viewModel.document().projectProperty()));
-        MenuItem export = item("Export…", "menuExport", new KeyCodeCombination(E, SHORTCUT_DOWN), this::export);
+        MenuItem export = item(StudioShortcut.EXPORT, "menuExport", this::export);
         MenuItem cancelExport = item("Cancel export", "menuCancelExport", null, exports::cancel);
         cancelExport.disableProperty().bind(exports.runningProperty().isNull());
-        MenuItem quit = item("Quit", "menuQuit", new KeyCodeCombination(Q, SHORTCUT_DOWN), this::requestQuit);
+        MenuItem quit = item(StudioShortcut.QUIT, "menuQuit", this::requestQuit);
         Menu file = new Menu("File", null, newItem, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), importRefs, importPoses, importPoseFolder, importMotion, reorbit, new SeparatorMenuItem(), export, cancelExport, new SeparatorMenuItem(), quit);
 
-        MenuItem undo = item("Undo", "menuUndo", new KeyCodeCombination(Z, SHORTCUT_DOWN), viewModel::undo);
+        MenuItem undo = item(StudioShortcut.UNDO, "menuUndo", viewModel::undo);
+        // Edit descriptions carry file and reference names: an underscore there is text, not a mnemonic.
+        undo.setMnemonicParsing(false);
         undo.textProperty().bind(viewModel.document().undoTextProperty());
         undo.disableProperty().bind(viewModel.document().canUndoProperty().not());
-        MenuItem redo = item("Redo", "menuRedo", new KeyCodeCombination(Z, SHORTCUT_DOWN, SHIFT_DOWN), viewModel::redo);
+        MenuItem redo = item(StudioShortcut.REDO, "menuRedo", viewModel::redo);
+        redo.setMnemonicParsing(false);
         redo.textProperty().bind(viewModel.document().redoTextProperty());
         redo.disableProperty().bind(viewModel.document().canRedoProperty().not());
-        MenuItem copyKeys = item("Copy keyframes", "menuCopyKeys", new KeyCodeCombination(C, SHORTCUT_DOWN),
-                timelineEditor::copySelectedKeys);
-        MenuItem pasteKeys = item("Paste keyframes at playhead", "menuPasteKeys", new KeyCodeCombination(V, SHORTCUT_DOWN),
-                timelineEditor::paste);
-        MenuItem selectPerson = item("Select whole person", "menuSelectPerson", new KeyCodeCombination(A, SHORTCUT_DOWN),
+        MenuItem copyKeys = item(StudioShortcut.COPY_KEYS, "menuCopyKeys", timelineEditor::copySelectedKeys);
+        MenuItem pasteKeys = item(StudioShortcut.PASTE_KEYS, "menuPasteKeys", timelineEditor::paste);
+        MenuItem selectPerson = item(StudioShortcut.SELECT_PERSON, "menuSelectPerson",
                 () -> skeletonEditor.activePerson().ifPresent(skeletonEditor::selectPerson));
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), copyKeys, pasteKeys, selectPerson);
         file.setId("fileMenu");
         edit.setId("editMenu");
 
-        MenuItem showReference = item("Show selected reference", "menuShowReference",
-                new KeyCodeCombination(DIGIT1, SHORTCUT_DOWN), () -> viewModel.viewerModeProperty().set(ViewerMode.REFERENCE));
-        MenuItem showTarget = item("Show target pose", "menuShowTarget",
-                new KeyCodeCombination(DIGIT2, SHORTCUT_DOWN), () -> viewModel.viewerModeProperty().set(ViewerMode.TARGET));
-        MenuItem showResults = item("Show generated frame and heatmaps", "menuShowResults",
-                new KeyCodeCombination(DIGIT3, SHORTCUT_DOWN), this::showResults);
+        MenuItem showReference = item(StudioShortcut.SHOW_REFERENCE, "menuShowReference",
+                () -> viewModel.viewerModeProperty().set(ViewerMode.REFERENCE));
+        MenuItem showTarget = item(StudioShortcut.SHOW_TARGET, "menuShowTarget",
+                () -> viewModel.viewerModeProperty().set(ViewerMode.TARGET));
+        MenuItem showResults = item(StudioShortcut.SHOW_RESULTS, "menuShowResults", this::showResults);
         Menu view = new Menu("View", null, showReference, showTarget, showResults);
         view.setId("viewMenu");
 
-        MenuItem fit = new MenuItem("Fit to view (F)");
+        MenuItem fit = new MenuItem(StudioShortcut.FIT.withKeys("Fit to view"));
         fit.setOnAction(e -> viewer.canvas().fitToView());
-        CheckMenuItem cameraView = new CheckMenuItem("Camera view: what the model sees (C)");
+        CheckMenuItem cameraView = new CheckMenuItem(StudioShortcut.CAMERA_VIEW.withKeys("Camera view: what the model sees"));
         cameraView.setId("menuCameraView");
         cameraView.selectedProperty().bindBidirectional(skeletonEditor.cameraViewProperty());
         CheckMenuItem drivingVideo = new CheckMenuItem("Driving video behind the target");
@@ -318,7 +328,11 @@ public final class StudioWindow {
         view.getItems().addAll(new SeparatorMenuItem(), fit, cameraView, drivingVideo);
 
         EditorMenus editorMenus = new EditorMenus(skeletonEditor, timelineEditor, timeline);
-        MenuItem generate = item("Generate", "menuGenerate", new KeyCodeCombination(G, SHORTCUT_DOWN, SHIFT_DOWN), generation::generate);
+        MenuItem generate = item(StudioShortcut.GENERATE, "menuGenerate", generation::generate);
+        // The menu tells what Generate would queue and for how long before it is chosen.
+        generate.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> StudioShortcut.GENERATE.action() + " — " + generation.planProperty().get().describe(),
+                generation.planProperty()));
         MenuItem generateStale = item("Generate stale and missing frames", "menuGenerateStale", null,
                 () -> generation.generate(org.fvstudio.ui.generation.FrameRange.STALE));
         MenuItem cancelGeneration = item("Cancel generation", "menuCancelGeneration", null,
@@ -364,17 +378,17 @@ public final class StudioWindow {
     }
 
     private ToolBar toolBar() {
-        Button undo = button(Icons.undo(), "Undo (Ctrl+Z)", "toolUndo", viewModel::undo);
+        Button undo = button(Icons.undo(), StudioShortcut.UNDO.withKeys("Undo"), "toolUndo", viewModel::undo);
         undo.disableProperty().bind(viewModel.document().canUndoProperty().not());
-        Button redo = button(Icons.redo(), "Redo (Ctrl+Shift+Z / Ctrl+Y)", "toolRedo", viewModel::redo);
+        Button redo = button(Icons.redo(), StudioShortcut.REDO.withKeys("Redo"), "toolRedo", viewModel::redo);
         redo.disableProperty().bind(viewModel.document().canRedoProperty().not());
         ToolBar bar = new ToolBar(
-                button(Icons.newProject(), "New project (Ctrl+N)", "toolNew", viewModel::newProject),
-                button(Icons.open(), "Open project (Ctrl+O)", "toolOpen", viewModel::open),
-                button(Icons.save(), "Save (Ctrl+S)", "toolSave", viewModel::save),
+                button(Icons.newProject(), StudioShortcut.NEW_PROJECT.withKeys("New project"), "toolNew", viewModel::newProject),
+                button(Icons.open(), StudioShortcut.OPEN.withKeys("Open project"), "toolOpen", viewModel::open),
+                button(Icons.save(), StudioShortcut.SAVE.withKeys("Save"), "toolSave", viewModel::save),
                 undo, redo,
-                button(Icons.importImage(), "Import reference images (Ctrl+I)", "toolImportReferences", viewModel::importReferences),
-                button(Icons.importPoses(), "Import pose sequence (Ctrl+Shift+I)", "toolImportPoses", viewModel::importPoseFiles));
+                button(Icons.importImage(), StudioShortcut.IMPORT_REFERENCES.withKeys("Import reference images"), "toolImportReferences", viewModel::importReferences),
+                button(Icons.importPoses(), StudioShortcut.IMPORT_POSE_FILES.withKeys("Import pose sequence"), "toolImportPoses", viewModel::importPoseFiles));
         bar.setId("toolBar");
         return bar;
     }
@@ -385,6 +399,26 @@ public final class StudioWindow {
         item.setAccelerator(accelerator);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /** A menu item whose text and accelerator come from the shortcut table. */
+    private MenuItem item(StudioShortcut shortcut, String id, Runnable action) {
+        MenuItem item = item(shortcut.action(), id, shortcut.accelerator(), action);
+        shortcutItems.put(shortcut, item);
+        return item;
+    }
+
+    /** A menu item carries one accelerator; a shortcut's further keys (Ctrl+Y for Redo) fire the same item. */
+    private void installExtraAccelerators(Scene scene) {
+        shortcutItems.forEach((shortcut, item) -> {
+            for (KeyCombination keys : shortcut.extraAccelerators()) {
+                scene.getAccelerators().put(keys, () -> {
+                    if (!item.isDisable()) {
+                        item.fire();
+                    }
+                });
+            }
+        });
     }
 
     private static Button button(javafx.scene.Node icon, String tip, String id, Runnable action) {

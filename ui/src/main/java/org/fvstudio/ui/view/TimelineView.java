@@ -14,6 +14,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.fvstudio.project.Project;
@@ -74,6 +75,7 @@ public final class TimelineView extends VBox {
         ToggleButton loop = new ToggleButton("Loop");
         loop.setId("loopToggle");
         loop.selectedProperty().bindBidirectional(transport.loopProperty());
+        loop.setMinWidth(Region.USE_PREF_SIZE);
         Button previousKey = small("|◀", "Previous keyframe (Down / Alt+Left)", "previousKeyButton", editor::previousKeyframe);
         Button stepBack = small("◀", "Previous frame (Left)", "stepBackButton", () -> transport.step(-1));
         Button stepForward = small("▶|", "Next frame (Right)", "stepForwardButton", () -> transport.step(1));
@@ -89,6 +91,7 @@ public final class TimelineView extends VBox {
                 () -> editor.reduceKeyframes(TimelineEditor.DEFAULT_TOLERANCE));
         MenuButton presets = new MenuButton("Camera presets");
         presets.setId("cameraPresetsMenu");
+        presets.setMinWidth(Region.USE_PREF_SIZE);
         for (CameraPresets.Preset preset : CameraPresets.Preset.values()) {
             MenuItem item = new MenuItem(preset.label());
             item.setId("preset-" + preset.name());
@@ -99,6 +102,10 @@ public final class TimelineView extends VBox {
         presetFrames.setEditable(true);
         presetFrames.setPrefWidth(80);
         targetSummary.setId("targetSummary");
+        targetSummary.setMinWidth(0);
+        Tooltip summaryTip = new Tooltip();
+        summaryTip.textProperty().bind(targetSummary.textProperty());
+        targetSummary.setTooltip(summaryTip);
         HBox tools = new HBox(6, insert, reduce, presets, new Label("over"), presetFrames, new Label("frames from the playhead"),
                 targetSummary);
         tools.setAlignment(Pos.CENTER_LEFT);
@@ -194,6 +201,7 @@ public final class TimelineView extends VBox {
     private static Button small(String text, String tip, String id, Runnable action) {
         Button button = new Button(text);
         button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE); // a long summary beside it must not shorten the caption
         button.setTooltip(new Tooltip(tip));
         button.setFocusTraversable(false);
         button.setOnAction(e -> action.run());

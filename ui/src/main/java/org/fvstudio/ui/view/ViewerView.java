@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 import org.fvstudio.input.InputLimits;
 import org.fvstudio.pose.Pose;
@@ -97,8 +98,16 @@ public final class ViewerView extends BorderPane {
         fit.setOnAction(e -> canvas.fitToView());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(6, reference, target, caption, spring, keepLengths, cameraView, fit);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        // The buttons keep their captions whole; the caption has a line of its own and may shorten (tooltip: all).
+        for (Region control : new Region[] {reference, target, keepLengths, cameraView, fit}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox buttons = new HBox(6, reference, target, spring, keepLengths, cameraView, fit);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        Tooltip captionTip = new Tooltip();
+        captionTip.textProperty().bind(caption.textProperty());
+        caption.setTooltip(captionTip);
+        VBox bar = new VBox(2, buttons, caption);
         bar.setPadding(new Insets(4, 6, 4, 6));
         setTop(bar);
 

@@ -157,7 +157,8 @@ class GenerationEndToEndTest {
         }
         String first = enabledIds.get(0);
         String hover = fx(() -> tiles.get(0).describePoint(0.5, 0.3));
-        assertThat(hover).startsWith(first + ": correlation ").containsAnyOf("· selected", "· not selected");
+        String firstName = fx(() -> window.viewModel().project().reference(first).orElseThrow().name());
+        assertThat(hover).startsWith(firstName + ": correlation ").containsAnyOf("· selected", "· not selected");
         // The hover's "selected" agrees with the token mask of the first bank.
         boolean selectedSomewhere = false;
         for (double u = 0.01; u < 1; u += 0.05) {

@@ -6,6 +6,7 @@ import static org.fvstudio.ui.studio.FxTestSupport.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +22,9 @@ import javafx.stage.Stage;
 
 import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.ui.StudioFixture;
+import org.fvstudio.ui.keys.ShortcutTable;
+import org.fvstudio.ui.keys.ShortcutTable.Row;
+import org.fvstudio.ui.keys.StudioShortcut;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,30 +59,57 @@ class HelpMenuFxTest {
     }
 
     @Test
-    void shortcutsDialogListsTheAcceleratorsOfTheMenus(FxRobot robot) {
+    void shortcutsDialogListsEveryKeyOfTheTableAndNothingUnexplained(FxRobot robot) {
         chooseFromHelp(robot, "Keyboard shortcuts…");
 
-        TableView<Shortcut> table = robot.lookup("#shortcutsTable").queryTableView();
-        KeyCombination save = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+        TableView<Row> table = robot.lookup("#shortcutsTable").queryTableView();
+        assertThat(table.getItems()).containsExactlyElementsOf(ShortcutTable.rows());
+        assertThat(table.getItems()).extracting(Row::keys).contains("Space", "J", "K", "L", "Left", "Right", "Up / Alt+Right",
+                "Down / Alt+Left",
+                "I", "O", "M", "Delete / Backspace", "F", "H", "C", "Esc", "F10");
         assertThat(table.getItems()).contains(
-                new Shortcut("File › Save", save),
-                new Shortcut("File › Save As", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
-                new Shortcut("Edit › Preferences", new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN)),
-                new Shortcut("Edit › Redo (second shortcut)", new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN)),
-                new Shortcut("Help › Keyboard shortcuts", new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN)));
-        // What the user reads: the row of Save shows the platform's text for its keys.
+                new Row("File menu", "Save", StudioShortcut.SAVE.keysText()),
+                new Row("Edit menu", "Redo", StudioShortcut.REDO.keysText()),
+                new Row("Edit menu", "Preferences", StudioShortcut.PREFERENCES.keysText()),
+                new Row("Window", "Move the focus to the menu bar (then arrow keys and Enter)", "F10"));
+        assertThat(table.getItems()).extracting(Row::action).noneMatch(a -> a.contains("Window shortcut"));
+        // What the user reads: the row of Save shows its keys as this platform writes them.
         assertThat(robot.lookup(".table-row-cell").<javafx.scene.Node>queryAll()).anySatisfy(row -> {
-            assertThat(robot.from(row).lookup("File › Save").tryQuery()).isPresent();
-            assertThat(robot.from(row).lookup(save.getDisplayText()).tryQuery()).isPresent();
+            assertThat(robot.from(row).lookup("Save").tryQuery()).isPresent();
+            assertThat(robot.from(row).lookup(StudioShortcut.SAVE.keysText()).tryQuery()).isPresent();
         });
-        assertThat(table.getItems()).extracting(Shortcut::action).doesNotHaveDuplicates();
 
         robot.clickOn("#shortcutsFilter").write("save");
-        assertThat(table.getItems()).extracting(Shortcut::action).containsExactly("File › Save", "File › Save As");
+        assertThat(table.getItems()).extracting(Row::action).containsExactly("Save", "Save As");
     }
 
     @Test
-    void aShortcutAddedToAMenuAppearsWithoutEditingAnyList(FxRobot robot) {
+    void everyAcceleratorOfTheWindowIsATableRowAndEveryMenuRowIsOnItsMenu() {
+        List<ShortcutCatalog.Registered> registered = fx(() -> ShortcutCatalog.registered(studio.window.menuBar(),
+                studio.window.stage().getScene()));
+        assertThat(ShortcutCatalog.unlisted(registered)).isEmpty();
+        // JavaFX's own key for the menu bar is there, and the table explains it.
+        assertThat(registered).contains(new ShortcutCatalog.Registered("Window", StudioShortcut.MENU_BAR.accelerator()));
+
+        for (StudioShortcut shortcut : StudioShortcut.values()) {
+            if (!shortcut.group().isMenu()) {
+                continue;
+            }
+            String menuPath = shortcut.group().menuName() + " › " + shortcut.action().replace("…", "");
+            assertThat(registered).as("%s on its menu item", shortcut)
+                    .anySatisfy(r -> {
+                        assertThat(r.keys()).isEqualTo(shortcut.accelerator());
+                        // Undo and Redo carry the edit they undo after their name.
+                        assertThat(r.path()).startsWith(menuPath);
+                    });
+            for (KeyCombination extra : shortcut.extraAccelerators()) {
+                assertThat(registered).contains(new ShortcutCatalog.Registered("Window", extra));
+            }
+        }
+    }
+
+    @Test
+    void aShortcutAddedToAMenuButNotToTheTableIsShownAndCaught(FxRobot robot) {
         KeyCombination keys = new KeyCodeCombination(KeyCode.F7);
         fx(() -> {
             MenuItem item = new MenuItem("Toggle onion skin");
@@ -87,11 +118,13 @@ class HelpMenuFxTest {
                     .filter(m -> "viewMenu".equals(m.getId())).findFirst().orElseThrow();
             view.getItems().add(item);
         });
+        assertThat(fx(() -> ShortcutCatalog.unlisted(ShortcutCatalog.registered(studio.window.menuBar(),
+                studio.window.stage().getScene())))).containsExactly(new ShortcutCatalog.Registered("View › Toggle onion skin", keys));
 
         chooseFromHelp(robot, "Keyboard shortcuts…");
 
-        TableView<Shortcut> table = robot.lookup("#shortcutsTable").queryTableView();
-        assertThat(table.getItems()).contains(new Shortcut("View › Toggle onion skin", keys));
+        TableView<Row> table = robot.lookup("#shortcutsTable").queryTableView();
+        assertThat(table.getItems()).contains(new Row("View menu", "Toggle onion skin", keys.getDisplayText()));
     }
 
     @Test

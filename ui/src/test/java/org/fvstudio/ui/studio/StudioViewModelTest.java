@@ -277,6 +277,28 @@ class StudioViewModelTest {
     }
 
     @Test
+    void savingAnUntitledProjectMovesItsBundleAndSaveAsOfASavedOneSaysWhatItCopies() {
+        importBothImages();
+        dialogs.saveLocations.push(java.util.Optional.of(temp.resolve("Shots.fvs")));
+        fx(() -> viewModel.saveAs());
+        awaitJobs(tasks);
+        assertThat(viewModel.statusProperty().get())
+                .isEqualTo("Saved " + temp.resolve("Shots.fvs") + " (moved from the untitled folder, nothing copied)");
+
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fx(() -> tasks.messageProperty().addListener((obs, old, now) -> messages.add(now)));
+        dialogs.saveLocations.push(java.util.Optional.of(temp.resolve("Shots copy.fvs")));
+        fx(() -> viewModel.saveAs());
+        awaitJobs(tasks);
+
+        assertThat(messages).anySatisfy(m -> assertThat(m).matches(
+                "Saving Shots copy\\.fvs: copying the reference images and render cache, [0-9.]+ MB of [0-9.]+ MB"));
+        assertThat(viewModel.statusProperty().get()).matches("Saved .*Shots copy\\.fvs \\([0-9.]+ MB of reference "
+                + "images and render cache copied\\)");
+        assertThat(temp.resolve("Shots.fvs/project.json")).isRegularFile();
+    }
+
+    @Test
     void saveWhoseLocationIsCancelledDoesNotProceed() {
         fx(() -> viewModel.renameProject("Dance"));
         dialogs.unsavedAnswers.push(UnsavedChoice.SAVE);
