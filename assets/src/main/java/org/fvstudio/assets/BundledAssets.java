@@ -19,8 +19,8 @@ public final class BundledAssets {
 
     public static final String PROPERTY = "fvstudio.assets";
     public static final String SAMPLE_PROJECT = "sample/Sample.fvs";
-    /** The embedded pose estimator's model (MoveNet Thunder, converted by tools/tfjs2onnx). */
-    public static final String EMBEDDED_POSE_MODEL = "models/movenet/movenet-thunder.onnx";
+    /** The embedded pose estimator's graphs (converted by tools/tfjs2onnx), one folder per family. */
+    public static final String MODELS = "models";
 
     private final Path root;
 
@@ -95,9 +95,9 @@ public final class BundledAssets {
         return Files.isRegularFile(sample.resolve("project.json")) ? Optional.of(sample) : Optional.empty();
     }
 
-    /** The embedded pose estimator's model, when this installation has it. */
-    public Optional<Path> embeddedPoseModel() {
-        Path model = root.resolve(EMBEDDED_POSE_MODEL);
-        return Files.isRegularFile(model) ? Optional.of(model) : Optional.empty();
+    /** The folder of the embedded pose estimator's graphs, when this installation has it. */
+    public Optional<Path> modelsFolder() {
+        Path models = root.resolve(MODELS);
+        return Files.isDirectory(models) ? Optional.of(models) : Optional.empty();
     }
 }

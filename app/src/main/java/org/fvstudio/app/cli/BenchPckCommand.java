@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.bench.RealData;
 import org.fvstudio.inference.dwpose.DwposeModels;
+import org.fvstudio.inference.estimation.EmbeddedModels;
 import org.fvstudio.inference.estimation.EstimatorChoice;
 import org.fvstudio.inference.estimation.SkeletonDetectors;
 import org.fvstudio.inference.estimation.accuracy.PoseAccuracyBenchmark;
@@ -92,8 +93,9 @@ public final class BenchPckCommand implements Callable<Integer> {
         }
         try (SkeletonDetector detector = SkeletonDetectors.open(choice,
                 () -> models == null ? DwposeModels.locate() : DwposeModels.locate(models),
-                embeddedModel != null ? Optional.of(embeddedModel)
-                        : BundledAssets.locate().flatMap(BundledAssets::embeddedPoseModel), runtime.settings())) {
+                embeddedModel != null ? Optional.of(EmbeddedModels.bodyOnly(embeddedModel))
+                        : BundledAssets.locate().flatMap(BundledAssets::modelsFolder).flatMap(EmbeddedModels::in),
+                runtime.settings())) {
             out.println("fvstudio bench pck: machine: " + CliSupport.machine());
             ByteArrayOutputStream figures = new ByteArrayOutputStream();
             try (PrintStream stream = new PrintStream(figures, true, StandardCharsets.UTF_8)) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.fvstudio.inference.runtime.CancellationToken;
 import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.inference.dwpose.DwposeModels;
+import org.fvstudio.inference.estimation.EmbeddedModels;
 import org.fvstudio.inference.estimation.EstimatorChoice;
 import org.fvstudio.inference.estimation.SkeletonDetectors;
 import org.fvstudio.inference.skeleton.SkeletonDetector;
@@ -109,7 +110,7 @@ public final class ExtractCommand implements Callable<Integer> {
         try {
             try (SkeletonDetector extractor = SkeletonDetectors.open(choice,
                     () -> models == null ? DwposeModels.locate() : DwposeModels.locate(models),
-                    BundledAssets.locate().flatMap(BundledAssets::embeddedPoseModel), settings)) {
+                    BundledAssets.locate().flatMap(BundledAssets::modelsFolder).flatMap(EmbeddedModels::in), settings)) {
                 // Only once the models are open: a run that cannot start leaves no empty folder behind.
                 Files.createDirectories(out);
                 outWriter.println(extractor.name() + " on " + extractor.deviceDescription());

@@ -94,7 +94,7 @@ class ExtractCommandTest {
         Path photo = Path.of("../project-files/src/test/resources/images/astronaut.png");
         int code = run(photo.toString(), "--out", dir.toString(), "--models", dir.resolve("no-models").toString());
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("embedded estimator (MoveNet Thunder) on estimator CPU")
+        assertThat(out.toString()).contains("embedded estimator (MoveNet Thunder, hands, face) on estimator CPU")
                 .contains("1 person in astronaut.png");
         JsonNode person = new ObjectMapper().readTree(dir.resolve("astronaut_keypoints.json").toFile()).get("people").get(0);
         JsonNode body = person.get("pose_keypoints_2d");

@@ -25,21 +25,21 @@ public final class SkeletonDetectors {
     }
 
     /**
-     * @param embedded the bundled model of the embedded estimator, when the installation has it
+     * @param embedded the bundled graphs of the embedded estimator, when the installation has them
      * @throws ModelsMissingException when DWPose is asked for (or AUTO finds neither) and its files are absent
      */
-    public static SkeletonDetector open(EstimatorChoice choice, DwposeLocator dwpose, Optional<Path> embedded,
+    public static SkeletonDetector open(EstimatorChoice choice, DwposeLocator dwpose, Optional<EmbeddedModels> embedded,
             SessionSettings settings) throws ModelLoadException {
         return switch (choice) {
             case DWPOSE -> DwposeExtractor.open(dwpose.locate(), settings);
-            case EMBEDDED -> MoveNetExtractor.open(requireEmbedded(embedded), settings);
+            case EMBEDDED -> openEmbedded(requireEmbedded(embedded), settings);
             case AUTO -> {
                 DwposeModels models;
                 try {
                     models = dwpose.locate();
                 } catch (ModelsMissingException missing) {
-                    if (embedded.isPresent() && Files.isRegularFile(embedded.get())) {
-                        yield MoveNetExtractor.open(embedded.get(), settings);
+                    if (embedded.isPresent() && Files.isRegularFile(embedded.get().body())) {
+                        yield openEmbedded(embedded.get(), settings);
                     }
                     throw missing;
                 }
@@ -48,9 +48,13 @@ public final class SkeletonDetectors {
         };
     }
 
-    private static Path requireEmbedded(Optional<Path> embedded) throws ModelLoadException {
-        if (embedded.isEmpty() || !Files.isRegularFile(embedded.get())) {
-            Path expected = embedded.orElse(Path.of("assets", "models", "movenet", "movenet-thunder.onnx"));
+    private static SkeletonDetector openEmbedded(EmbeddedModels models, SessionSettings settings) throws ModelLoadException {
+        return MoveNetExtractor.open(models.body(), models.hands(), models.face(), settings);
+    }
+
+    private static EmbeddedModels requireEmbedded(Optional<EmbeddedModels> embedded) throws ModelLoadException {
+        if (embedded.isEmpty() || !Files.isRegularFile(embedded.get().body())) {
+            Path expected = embedded.map(EmbeddedModels::body).orElse(Path.of("assets", "models").resolve(EmbeddedModels.BODY));
             throw new ModelLoadException(expected, expected + ": the embedded pose estimator's model is not "
                     + "installed (it ships in the assets folder of FV Studio)");
         }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.fvstudio.inference.dwpose.WholeBodyMapping;
+import org.fvstudio.inference.landmarks.FaceLandmarker;
+import org.fvstudio.inference.landmarks.HandLandmarker;
 import org.fvstudio.inference.skeleton.SkeletonDetector;
 import org.fvstudio.inference.runtime.InferenceException;
 import org.fvstudio.inference.runtime.ModelLoadException;
@@ -19,7 +21,8 @@ import org.fvstudio.project.ReferenceShot;
  * The embedded estimator: MoveNet finds the 17 body points of the most prominent person, then looks again at
  * a square around that person (a person small in a portrait frame is only a few dozen pixels of the network's
  * input in the first look), and the points become a DWPose body (neck from both shoulders, OpenPose-18 order).
- * Feet, hands and face are absent: this model does not see them. One person per picture.
+ * Hands and face come from MediaPipe's landmark graphs, looked at where the body puts them, when those graphs
+ * are given; feet stay absent. One person per picture.
  */
 public final class MoveNetExtractor implements SkeletonDetector {
 
@@ -30,14 +33,39 @@ public final class MoveNetExtractor implements SkeletonDetector {
 
     private final MoveNetModel model;
     private final String name;
+    private final HandLandmarker hands;
+    private final FaceLandmarker face;
 
-    private MoveNetExtractor(MoveNetModel model, String name) {
+    private MoveNetExtractor(MoveNetModel model, String name, HandLandmarker hands, FaceLandmarker face) {
         this.model = model;
         this.name = name;
+        this.hands = hands;
+        this.face = face;
     }
 
+    /** The body alone. */
     public static MoveNetExtractor open(Path file, SessionSettings settings) throws ModelLoadException {
-        return new MoveNetExtractor(MoveNetModel.open(file, settings), "embedded estimator (" + variant(file) + ")");
+        return open(file, Optional.empty(), Optional.empty(), settings);
+    }
+
+    /** The body, and the hands and the face from their own graphs where they are given. */
+    public static MoveNetExtractor open(Path body, Optional<Path> handModel, Optional<Path> faceModel,
+            SessionSettings settings) throws ModelLoadException {
+        MoveNetModel model = MoveNetModel.open(body, settings);
+        HandLandmarker hands = null;
+        FaceLandmarker face = null;
+        try {
+            hands = handModel.isPresent() ? HandLandmarker.open(handModel.get(), settings) : null;
+            face = faceModel.isPresent() ? FaceLandmarker.open(faceModel.get(), settings) : null;
+        } catch (ModelLoadException | RuntimeException e) {
+            if (hands != null) {
+                hands.close();
+            }
+            model.close();
+            throw e;
+        }
+        String parts = (hands != null ? ", hands" : "") + (face != null ? ", face" : "");
+        return new MoveNetExtractor(model, "embedded estimator (" + variant(body) + parts + ")", hands, face);
     }
 
     @Override
@@ -59,9 +87,17 @@ public final class MoveNetExtractor implements SkeletonDetector {
             points = toPicture(model.run(image, closer.get()), closer.get());
         }
         PersonPose person = toDwpose(points);
-        List<PersonPose> people = ReferenceShot.visibleBodyJoints(new Pose(image.width(), image.height(), List.of(person)))
-                >= ReferenceShot.MIN_SKELETON_JOINTS ? List.of(person) : List.of();
-        return new Pose(image.width(), image.height(), people);
+        if (ReferenceShot.visibleBodyJoints(new Pose(image.width(), image.height(), List.of(person)))
+                < ReferenceShot.MIN_SKELETON_JOINTS) {
+            return new Pose(image.width(), image.height(), List.of());
+        }
+        if (hands != null) {
+            person = hands.addHands(image, person);
+        }
+        if (face != null) {
+            person = face.addFace(image, person);
+        }
+        return new Pose(image.width(), image.height(), List.of(person));
     }
 
     /** [17][y, x, score] normalised to {@code crop} -> [17][x, y, score] in picture pixels. */
@@ -124,6 +160,15 @@ public final class MoveNetExtractor implements SkeletonDetector {
 
     @Override
     public void close() {
-        model.close();
+        try {
+            if (hands != null) {
+                hands.close();
+            }
+            if (face != null) {
+                face.close();
+            }
+        } finally {
+            model.close();
+        }
     }
 }

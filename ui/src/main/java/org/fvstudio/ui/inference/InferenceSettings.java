@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.inference.dwpose.DwposeModels;
+import org.fvstudio.inference.estimation.EmbeddedModels;
 import org.fvstudio.inference.estimation.EstimatorChoice;
 import org.fvstudio.inference.estimation.SkeletonDetectors;
 import org.fvstudio.inference.runtime.ModelLoadException;
@@ -94,7 +95,7 @@ public record InferenceSettings(DevicePreference device, int threads, List<Path>
      */
     public SkeletonDetector openSkeletonDetector() throws ModelLoadException {
         return SkeletonDetectors.open(estimator, this::locateDwpose,
-                BundledAssets.locate().flatMap(BundledAssets::embeddedPoseModel), sessionSettings());
+                BundledAssets.locate().flatMap(BundledAssets::modelsFolder).flatMap(EmbeddedModels::in), sessionSettings());
     }
 
     private List<Path> dwposeCandidates() {

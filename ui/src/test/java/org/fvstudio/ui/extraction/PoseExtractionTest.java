@@ -131,8 +131,8 @@ class PoseExtractionTest {
         assertThat(person.confidence(0)).isGreaterThan(0.3);
         assertThat(person.y(0)).isBetween(40.0, 200.0);
         assertThat(person.x(0)).isBetween(60.0, 220.0);
-        assertThat(studio.statusProperty().get()).contains("Detected 1 person", "embedded estimator (MoveNet Thunder)");
-        assertThat(extraction.deviceUsedProperty().get()).startsWith("embedded estimator (MoveNet Thunder): estimator CPU");
+        assertThat(studio.statusProperty().get()).contains("Detected 1 person", "embedded estimator (MoveNet Thunder, hands, face)");
+        assertThat(extraction.deviceUsedProperty().get()).startsWith("embedded estimator (MoveNet Thunder, hands, face): estimator CPU");
     }
 
     @Test
