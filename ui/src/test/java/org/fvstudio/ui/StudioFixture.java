@@ -18,6 +18,7 @@ import org.fvstudio.pose.Pose;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.project.ShotScale;
+import org.fvstudio.project.io.FolderCopy;
 import org.fvstudio.ui.document.BundleProjectStorage;
 import org.fvstudio.ui.document.ProjectStorage;
 import org.fvstudio.ui.help.InferenceStatus;
@@ -109,6 +110,19 @@ public final class StudioFixture {
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the test assets in " + folder, e);
         }
+    }
+
+    /** A copy of the bundled sample project in {@code dir} (tests must never write into the bundled one). */
+    public static Path copySample(Path dir) {
+        Path sample = BundledAssets.locate().flatMap(BundledAssets::sampleProject)
+                .orElseThrow(() -> new IllegalStateException("the bundled sample project is missing from assets/"));
+        Path copy = dir.resolve(sample.getFileName().toString());
+        try {
+            FolderCopy.copy(sample, copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the sample project into " + dir, e);
+        }
+        return copy;
     }
 
     /** SHA-256 of every file under {@code folder}, by relative path: equal maps mean an untouched folder. */

@@ -11,11 +11,9 @@ import java.util.Optional;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
-import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.pose.Pose;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
-import org.fvstudio.project.io.FolderCopy;
 import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.edit.SnapshotEdit;
 import org.fvstudio.ui.studio.ScriptedDialogs;
@@ -55,9 +53,7 @@ class GenerateBlockersFxTest {
 
     @BeforeEach
     void sampleWithTwoSkeletonsRemoved() throws Exception {
-        Path sample = BundledAssets.locate().flatMap(BundledAssets::sampleProject).orElseThrow();
-        Path copy = temp.resolve("work").resolve(sample.getFileName().toString());
-        FolderCopy.copy(sample, copy);
+        Path copy = StudioFixture.copySample(temp.resolve("work"));
         fx(() -> studio.open(copy));
         awaitJobs(tasks);
         Project before = studio.project();

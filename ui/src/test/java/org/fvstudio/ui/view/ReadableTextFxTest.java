@@ -16,12 +16,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
-import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.cache.CacheKey;
 import org.fvstudio.cache.ReferenceResult;
 import org.fvstudio.export.FloatMap;
 import org.fvstudio.pose.render.RgbImage;
-import org.fvstudio.project.io.FolderCopy;
 import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.generation.GeneratedFrame;
 import org.fvstudio.ui.heatmap.HeatmapTile;
@@ -115,9 +113,7 @@ class ReadableTextFxTest {
         selectSideTab("generationTab");
         clipped.addAll(clippedIn("new project, Generate tab"));
 
-        Path sample = BundledAssets.locate().flatMap(BundledAssets::sampleProject).orElseThrow();
-        Path copy = temp.resolve("work").resolve(sample.getFileName().toString());
-        FolderCopy.copy(sample, copy);
+        Path copy = StudioFixture.copySample(temp.resolve("work"));
         fx(() -> studio.open(copy));
         awaitJobs(tasks);
         String longName = "Wide shot from behind, second take, with the long lens";
@@ -148,9 +144,7 @@ class ReadableTextFxTest {
 
     @Test
     void anAutosaveNeverReadsAsSavedBesideUnsavedChanges(FxRobot robot) throws Exception {
-        Path sample = BundledAssets.locate().flatMap(BundledAssets::sampleProject).orElseThrow();
-        Path copy = temp.resolve("work").resolve(sample.getFileName().toString());
-        FolderCopy.copy(sample, copy);
+        Path copy = StudioFixture.copySample(temp.resolve("work"));
         fx(() -> studio.open(copy));
         awaitJobs(tasks);
         fx(() -> studio.renameProject("Renamed"));

@@ -22,9 +22,7 @@ import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
 
-import org.fvstudio.assets.BundledAssets;
 import org.fvstudio.project.ReferenceShot;
-import org.fvstudio.project.io.FolderCopy;
 import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.generation.FrameRange;
 import org.fvstudio.ui.generation.GenerationWorkspace;
@@ -144,9 +142,7 @@ class WorkspaceLayoutFxTest {
     }
 
     private void generateFrameZeroOfTheSample() throws Exception {
-        Path sample = BundledAssets.locate().flatMap(BundledAssets::sampleProject).orElseThrow();
-        Path copy = temp.resolve("work").resolve(sample.getFileName().toString());
-        FolderCopy.copy(sample, copy);
+        Path copy = StudioFixture.copySample(temp.resolve("work"));
         fx(() -> window.viewModel().open(copy));
         awaitJobs(tasks);
         GenerationWorkspace generation = window.generation();
