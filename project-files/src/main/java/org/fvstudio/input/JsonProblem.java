@@ -41,6 +41,8 @@ public record JsonProblem(int line, int column, String problem) {
             rule("Unexpected character \\('(.+?)' \\(code \\d+\\)\\).*",
                     m -> "found '" + m.group(1) + "' where a value should be"),
             rule("Non-standard token '(.+?)'.*", m -> m.group(1) + " is not a number JSON allows"),
+            rule("Duplicate field '(.+?)'.*", m -> "\"" + m.group(1) + "\" is given twice in one object (one of the "
+                    + "two values would be lost)"),
             rule("Unrecognized token '(.+?)'.*", m -> "'" + m.group(1) + "' is not a JSON value (text needs double quotes)"),
             rule("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
                     m -> "control character " + m.group(1) + " inside a text value (it must be escaped)"),

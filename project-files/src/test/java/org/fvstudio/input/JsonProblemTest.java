@@ -40,6 +40,14 @@ class JsonProblemTest {
                 .hasMessage("long.json: not valid JSON: a number 1001 digits long (at most 1000)");
     }
 
+    /** Issue 20 item 12: nothing is lost silently, so a key given twice is refused, with its place. */
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        assertThatThrownBy(() -> JsonFiles.parse("{\n  \"fps\": 24,\n  \"fps\": 30\n}", "project.json"))
+                .hasMessage("project.json: not valid JSON at line 3, column 8: \"fps\" is given twice in one object "
+                        + "(one of the two values would be lost)");
+    }
+
     @Test
     void anUnknownMessageKeepsItsWordsWithoutSourceDescriptionsOrFeatureNames() {
         String unknown = "Unexpected thing (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION`"
