@@ -55,21 +55,32 @@ public final class StudioApplication extends Application {
         LOG.info("{} starting", versionText);
         tasks = new BackgroundTasks();
         StudioHome home = StudioHome.fromSystem();
+        Studio studio = buildStudio(stage, tasks, home, versionText);
+        stage.show();
+        LOG.info("Studio window shown ({} x {})", (int) stage.getWidth(), (int) stage.getHeight());
+        logVersionsInBackground(() -> AboutInfo.gather(versionText, studio.inference(), studio.assets()));
+        if (!studio.preferences().loaded().warnings().isEmpty()) {
+            new FxStudioDialogs(stage).showProblem("Preferences reset to defaults",
+                    String.join("\n", studio.preferences().loaded().warnings()));
+        }
+        StudioStartup.begin(studio.window().viewModel(), studio.preferences(),
+                new SampleProjectInstaller(home, studio.assets()), studio.features().guide(), initialProject);
+    }
+
+    /** The studio as the application builds it: window, preferences and features; not shown yet. */
+    public record Studio(StudioWindow window, StudioPreferences preferences, StudioFeatures features,
+                         InferenceStatus inference, Optional<BundledAssets> assets) {
+    }
+
+    /** Builds the whole studio on {@code stage} (also what {@code fvstudio bench memory} measures); FX thread. */
+    public static Studio buildStudio(Stage stage, BackgroundTasks tasks, StudioHome home, String version) {
         StudioPreferences preferences = StudioPreferences.load(
                 new PreferencesStore(home, PreferenceRules.forThisMachine()));
         StudioWindow window = createWindow(stage, tasks, home);
         Optional<BundledAssets> assets = BundledAssets.locate();
         InferenceStatus inference = new OnnxInferenceStatus(() -> InferenceSettings.from(preferences.current()));
-        StudioFeatures features = StudioFeatures.install(window, preferences, versionText, inference, assets);
-        stage.show();
-        LOG.info("Studio window shown ({} x {})", (int) stage.getWidth(), (int) stage.getHeight());
-        logVersionsInBackground(() -> AboutInfo.gather(versionText, inference, assets));
-        if (!preferences.loaded().warnings().isEmpty()) {
-            new FxStudioDialogs(stage).showProblem("Preferences reset to defaults",
-                    String.join("\n", preferences.loaded().warnings()));
-        }
-        StudioStartup.begin(window.viewModel(), preferences, new SampleProjectInstaller(home, assets),
-                features.guide(), initialProject);
+        StudioFeatures features = StudioFeatures.install(window, preferences, version, inference, assets);
+        return new Studio(window, preferences, features, inference, assets);
     }
 
     /**

@@ -90,7 +90,7 @@ public final class MotionImport {
     }
 
     /** {@code before} with the imported motion as its target, its length the clip's, and the camera reset or cut. */
-    static Project imported(Project before, Imported imported, Path file, boolean resetCamera) {
+    public static Project imported(Project before, Imported imported, Path file, boolean resetCamera) {
         int last = imported.frames() - 1;
         CameraTrack camera = resetCamera ? CameraTrack.empty() : before.camera().endingAt(last);
         return before.withTarget(imported.track())
