@@ -160,15 +160,18 @@ public final class StudioMemoryBench {
     /** What the workspace's results hold (FX thread). */
     private String holdings() {
         var results = window.generation().results().frames().values();
-        long pixels = 0;
+        var pictures = window.generation().pictures();
+        long thumbnails = 0;
         long maps = 0;
         for (GeneratedFrame frame : results) {
-            pixels += 4L * frame.image().width() * frame.image().height();
+            thumbnails += 4L * frame.picture().thumbnail().width() * frame.picture().thumbnail().height();
             for (var reference : frame.references()) {
                 maps += 4L * reference.correlation().width() * reference.correlation().height();
             }
         }
-        return String.format(Locale.ROOT, "%d results, frame pixels %.1f MiB, maps %.1f MiB", results.size(),
-                pixels / (double) (1 << 20), maps / (double) (1 << 20));
+        return String.format(Locale.ROOT, "%d results, %d full-size pictures in memory %.1f MiB (budget %.0f MiB),"
+                        + " thumbnails %.1f MiB, maps %.1f MiB", results.size(), pictures.residentCount(),
+                pictures.residentBytes() / (double) (1 << 20), pictures.budgetBytes() / (double) (1 << 20),
+                thumbnails / (double) (1 << 20), maps / (double) (1 << 20));
     }
 }

@@ -93,7 +93,7 @@ public final class ExportRunner {
     }
 
     private FrameSource generated() {
-        RgbImage first = frames.get(0).image();
+        var first = frames.get(0).picture();
         return FrameSource.fitted(frames.size(), first.width(), first.height(), index -> frames.get(index).image());
     }
 

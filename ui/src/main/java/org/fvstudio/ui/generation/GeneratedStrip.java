@@ -95,7 +95,7 @@ public final class GeneratedStrip extends Pane {
                 continue;
             }
             GeneratedFrame r = result.get();
-            Image thumb = thumbnails.computeIfAbsent(r, k -> FxImages.thumbnail(k.image(), (int) THUMB_HEIGHT));
+            Image thumb = thumbnails.computeIfAbsent(r, k -> FxImages.thumbnail(k.picture().thumbnail(), (int) THUMB_HEIGHT));
             g.drawImage(thumb, x, 0, Math.max(1, cell - 1), THUMB_HEIGHT);
             double bx = x;
             for (int i = 0; i < r.references().size(); i++) {

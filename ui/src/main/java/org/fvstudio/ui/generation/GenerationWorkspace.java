@@ -35,6 +35,9 @@ import org.fvstudio.cache.CacheException;
 import org.fvstudio.cache.CacheKey;
 import org.fvstudio.cache.RenderCache;
 import org.fvstudio.cache.RenderedFrame;
+import org.fvstudio.ui.generation.pictures.FramePicture;
+import org.fvstudio.ui.generation.pictures.PictureLoader;
+import org.fvstudio.ui.generation.pictures.PictureLru;
 import org.fvstudio.inference.job.FrameResult;
 import org.fvstudio.inference.pack.PackException;
 import org.fvstudio.project.Project;
@@ -95,6 +98,8 @@ public final class GenerationWorkspace implements AutoCloseable {
     private int loadingSnapshot;
     private Consumer<String> showReference;
     private volatile long cacheLimitBytes = DEFAULT_CACHE_LIMIT_BYTES;
+    private final PictureLru pictures = PictureLru.forThisHeap();
+    private final PictureLoader pictureLoader = new PictureLoader();
     private RenderCache cache; // guarded by this
 
     public GenerationWorkspace(StudioViewModel studio) {
@@ -319,6 +324,7 @@ public final class GenerationWorkspace implements AutoCloseable {
             String shown = message;
             Platform.runLater(() -> {
                 results.clear();
+                pictures.clear();
                 studio.statusProperty().set(shown);
                 scheduleRefresh();
             });
@@ -339,6 +345,8 @@ public final class GenerationWorkspace implements AutoCloseable {
         if (key != null) {
             try {
                 cacheFor(request.bundle()).put(result.frame(), key, RenderedFrames.toCache(frame));
+                frame = frame.withPicture(frame.picture().reloadable(reloadFrom(request.bundle(), result.frame(), key),
+                        pictures));
             } catch (CacheException | RuntimeException e) {
                 LOG.warn("cannot cache frame {}", result.frame(), e);
                 Platform.runLater(() -> studio.statusProperty().set("Frame " + result.frame()
@@ -371,6 +379,7 @@ public final class GenerationWorkspace implements AutoCloseable {
     /** New or Open: results, the range choice and the seed lock of that project, and its cache read afresh. */
     private void documentReplaced() {
         results.clear();
+        pictures.clear();
         ProjectChoices choices = choicesByBundle.getOrDefault(studio.document().bundleFolder(), ProjectChoices.DEFAULTS);
         seedLocked.set(choices.seedLocked());
         rangeChosen = choices.chosenRange() != null;
@@ -466,7 +475,7 @@ public final class GenerationWorkspace implements AutoCloseable {
             long lastShown = System.nanoTime();
             int done = 0;
             for (var entry : keys.entrySet()) {
-                restoreFrame(store, entry.getKey(), entry.getValue(), s.shown().get(entry.getKey()))
+                restoreFrame(store, s.bundle(), entry.getKey(), entry.getValue(), s.shown().get(entry.getKey()))
                         .ifPresent(r -> restored.put(r.frame(), r));
                 done++;
                 if (pendingRefresh.get() != null) {
@@ -506,7 +515,7 @@ public final class GenerationWorkspace implements AutoCloseable {
         });
     }
 
-    private Optional<GeneratedFrame> restoreFrame(RenderCache store, int frame, CacheKey key, CacheKey shown) {
+    private Optional<GeneratedFrame> restoreFrame(RenderCache store, Path bundle, int frame, CacheKey key, CacheKey shown) {
         if (key.equals(shown)) {
             return Optional.empty();
         }
@@ -522,11 +531,28 @@ public final class GenerationWorkspace implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(RenderedFrames.fromCache(frame, foundKey, found.get()));
+            GeneratedFrame restored = RenderedFrames.fromCache(frame, foundKey, found.get());
+            return Optional.of(restored.withPicture(restored.picture().reloadable(reloadFrom(bundle, frame, foundKey),
+                    pictures)));
         } catch (IOException e) {
             LOG.warn("ignoring cached frame {}: {}", frame, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Reads a frame's picture back from the render cache entry that was made for {@code key}. */
+    private FramePicture.Reload reloadFrom(Path bundle, int frame, CacheKey key) {
+        return () -> {
+            Optional<RenderedFrame> entry;
+            try {
+                RenderCache store = cacheFor(bundle);
+                entry = key.equals(store.keyOf(frame).orElse(null)) ? store.get(frame) : store.restore(frame, key);
+            } catch (CacheException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            return entry.map(RenderedFrame::image).orElseThrow(() -> new IOException("frame " + frame
+                    + " is no longer in the render cache (its size limit evicted it): generate it again"));
+        };
     }
 
     private synchronized RenderCache cacheFor(Path bundle) throws CacheException {
@@ -537,9 +563,20 @@ public final class GenerationWorkspace implements AutoCloseable {
         return cache;
     }
 
+    /** The full-size pictures in memory; the rest are read again from the render cache when shown. */
+    public PictureLru pictures() {
+        return pictures;
+    }
+
+    /** Reads a picture that was dropped from memory; {@code done} runs on the FX thread. */
+    public void loadPicture(FramePicture picture, Consumer<PictureLoader.Outcome> done) {
+        pictureLoader.load(picture, done);
+    }
+
     @Override
     public void close() {
         service.close();
+        pictureLoader.close();
         cacheThread.shutdown();
         try {
             cacheThread.awaitTermination(5, TimeUnit.SECONDS);

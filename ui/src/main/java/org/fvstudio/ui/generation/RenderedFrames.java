@@ -45,7 +45,7 @@ public final class RenderedFrames {
     public static RenderedFrame toCache(GeneratedFrame frame) {
         ObjectNode stats = JSON.createObjectNode();
         stats.put("device", frame.device()).put("seconds", frame.seconds());
-        return new RenderedFrame(frame.image(), frame.references(), frame.selections(),
+        return new RenderedFrame(frame.picture().full(), frame.references(), frame.selections(),
                 SettingsJson.write(frame.settings()), stats.toString());
     }
 

@@ -21,6 +21,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 
 import org.fvstudio.pose.Pose;
+import org.fvstudio.pose.render.RgbImage;
+import org.fvstudio.ui.generation.pictures.FramePicture;
+import org.fvstudio.ui.generation.pictures.PictureLoader;
 import org.fvstudio.ui.studio.StudioViewModel;
 
 /**
@@ -56,6 +59,7 @@ public final class ResultCompareView extends VBox {
     private final HBox pair;
     private final VBox overlayBox;
     private final HBox bar;
+    private final ReusedImage fullSize = new ReusedImage();
     private GeneratedFrame shown;
     private boolean shownStale;
 
@@ -177,13 +181,36 @@ public final class ResultCompareView extends VBox {
         Optional<GeneratedFrame> result = generation.results().at(frame);
         shown = result.orElse(null);
         shownStale = generation.results().isStale(frame);
-        Image picture = result.map(r -> FxImages.of(r.image())).orElse(null);
+        Image picture = result.map(this::pictureOf).orElse(null);
         generated.setImage(picture);
         overlayTop.setImage(picture);
         useSettings.setDisable(result.isEmpty());
         info.setText(result.map(r -> describe(r, generation.results().isStale(frame)))
                 .orElse(generation.results().isLoading() ? "Frame " + frame + ": " + generation.results().loadingText()
                         : "Frame " + frame + " has not been generated yet."));
+    }
+
+    /**
+     * The full-size picture when it is in memory; otherwise its thumbnail, at once, while the picture is read
+     * again from the render cache, then shown if the frame is still the one on screen.
+     */
+    private Image pictureOf(GeneratedFrame result) {
+        FramePicture picture = result.picture();
+        Optional<RgbImage> full = picture.resident();
+        if (full.isPresent()) {
+            return fullSize.show(full.get());
+        }
+        generation.loadPicture(picture, outcome -> {
+            if (shown != result) {
+                return;
+            }
+            if (outcome instanceof PictureLoader.Outcome.Unreadable unreadable) {
+                studio.statusProperty().set("Frame " + result.frame() + ": " + unreadable.problem());
+            } else {
+                refresh();
+            }
+        });
+        return FxImages.of(picture.thumbnail());
     }
 
     private void showPreview(GenerationService.Preview preview) {

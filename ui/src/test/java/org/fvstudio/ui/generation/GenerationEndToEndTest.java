@@ -45,6 +45,7 @@ import org.fvstudio.timeline.PoseKeyframe;
 import org.fvstudio.ui.StudioFixture;
 import org.fvstudio.ui.edit.SnapshotEdit;
 import org.fvstudio.ui.export.ExportKind;
+import org.fvstudio.ui.generation.pictures.FramePicture;
 import org.fvstudio.ui.export.ExportRequest;
 import org.fvstudio.ui.export.ExportRunner;
 import org.fvstudio.ui.heatmap.HeatmapTile;
@@ -236,7 +237,8 @@ class GenerationEndToEndTest {
         assertThat(restored.settings()).isEqualTo(frame3.settings());
         assertThat(restored.mask()).isEqualTo(frame3.mask());
         assertThat(Files.isDirectory(bundle.resolve("cache").resolve("entries"))).isTrue();
-        generated = new Generated(studio.project(), bundle, fx(() -> Map.copyOf(generation.results().frames())));
+        // Kept in memory: the cache is cleared below, and the later tests export these frames.
+        generated = new Generated(studio.project(), bundle, fx(() -> keptInMemory(generation.results().frames())));
 
         // Export the side-by-side review video through the UI and read it back.
         Path video = temp.resolve("review.mp4");
@@ -352,6 +354,12 @@ class GenerationEndToEndTest {
         ExportRunner runner() {
             return new ExportRunner(project, bundle, frames);
         }
+    }
+
+    private static Map<Integer, GeneratedFrame> keptInMemory(Map<Integer, GeneratedFrame> frames) {
+        Map<Integer, GeneratedFrame> kept = new TreeMap<>();
+        frames.forEach((number, frame) -> kept.put(number, frame.withPicture(FramePicture.kept(frame.image()))));
+        return kept;
     }
 
     private static Generated requireGenerated() {
