@@ -206,8 +206,13 @@ public final class ResultCompareView extends VBox {
             }
             if (outcome instanceof PictureLoader.Outcome.Unreadable unreadable) {
                 studio.statusProperty().set("Frame " + result.frame() + ": " + unreadable.problem());
-            } else {
-                refresh();
+            } else if (generation.service().previewProperty().get() == null) {
+                // Only the picture changes: the skeleton and the caption shown are already this frame's.
+                picture.resident().ifPresent(loaded -> {
+                    Image image = fullSize.show(loaded);
+                    generated.setImage(image);
+                    overlayTop.setImage(image);
+                });
             }
         });
         return FxImages.of(picture.thumbnail());
