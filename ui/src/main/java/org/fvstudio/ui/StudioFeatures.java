@@ -7,12 +7,10 @@ import org.fvstudio.ui.extraction.ExtractionFeature;
 import org.fvstudio.ui.extraction.FxExtractionDialogs;
 import org.fvstudio.ui.firstrun.FirstRunGuide;
 import org.fvstudio.ui.help.AboutInfo;
-import org.fvstudio.ui.help.HelpMenu;
 import org.fvstudio.ui.help.InferenceStatus;
 import org.fvstudio.ui.generation.GenerationWorkspace;
 import org.fvstudio.ui.inference.InferenceSettings;
 import org.fvstudio.ui.inference.OnnxInferenceStatus;
-import org.fvstudio.ui.preferences.PreferencesFeature;
 import org.fvstudio.ui.preferences.StudioPreferences;
 import org.fvstudio.ui.view.StudioWindow;
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fvstudio.export.ExportException;
-import org.fvstudio.export.bench.ExportBenchmark;
+import org.fvstudio.app.bench.ExportBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fvstudio.inference.dwpose.DwposeModels;
-import org.fvstudio.inference.dwpose.bench.ExtractionBenchmark;
+import org.fvstudio.app.bench.ExtractionBenchmark;
 import org.fvstudio.inference.runtime.InferenceException;
 import org.fvstudio.inference.runtime.ModelLoadException;
 import org.fvstudio.inference.runtime.SessionSettings;

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.fvstudio.bench.RealData;
 import org.fvstudio.motion.bvh.BvhFormatException;
 import org.fvstudio.project.Project;
-import org.fvstudio.timeline.bench.ScrubBenchmark;
+import org.fvstudio.app.bench.ScrubBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -39,6 +39,17 @@ public final class OnnxEnvironment {
         return environment;
     }
 
+    /** The ONNX Runtime version (starts the runtime on first use). */
+    public static String version() {
+        return get().getVersion();
+    }
+
+    /** Whether this ONNX Runtime build carries the CUDA provider (starts the runtime on first use). */
+    public static boolean cudaCompiledIn() {
+        get();
+        return OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA);
+    }
+
     /**
      * ONNX Runtime 1.28 sends no telemetry; later versions do on Linux unless ORT_DISABLE_TELEMETRY=1 is set
      * before the library loads, which the launchers do. This call is the in-process second line of defence.

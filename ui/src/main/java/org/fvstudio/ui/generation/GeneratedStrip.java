@@ -12,7 +12,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 
 import org.fvstudio.cache.ReferenceResult;
-import org.fvstudio.ui.heatmap.ReferenceColors;
 import org.fvstudio.ui.studio.StudioViewModel;
 
 /**

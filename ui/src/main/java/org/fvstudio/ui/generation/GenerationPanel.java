@@ -36,7 +36,7 @@ import org.fvstudio.ui.edit.Edit;
 import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.task.Outcome;
-import org.fvstudio.ui.view.Icons;
+import org.fvstudio.ui.icons.Icons;
 
 /**
  * The Generate tab: pack (what it is for, its resolution and limits, its model card), device (requested and actually running), steps, guidance,

@@ -22,6 +22,7 @@ import javafx.scene.paint.Color;
 import org.fvstudio.cache.ReferenceResult;
 import org.fvstudio.export.HeatmapRange;
 import org.fvstudio.ui.generation.TokenMask;
+import org.fvstudio.ui.generation.ReferenceColors;
 
 /**
  * One reference of the current frame: its picture with the correlation map over it, the selected tokens as

@@ -6,9 +6,6 @@ import org.fvstudio.inference.runtime.DevicePreference;
 import org.fvstudio.inference.runtime.OnnxEnvironment;
 import org.fvstudio.ui.help.InferenceStatus;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtProvider;
-
 /**
  * The About box's inference lines from the real runtime: the ONNX Runtime version, the device the next
  * session will run on (from the preferred device and the providers compiled in), and the device that the
@@ -25,13 +22,12 @@ public final class OnnxInferenceStatus implements InferenceStatus {
 
     @Override
     public String runtimeVersion() {
-        return OnnxEnvironment.get().getVersion();
+        return OnnxEnvironment.version();
     }
 
     @Override
     public String deviceInUse() {
-        OnnxEnvironment.get();
-        String next = nextDevice(settings.get().device(), OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA));
+        String next = nextDevice(settings.get().device(), OnnxEnvironment.cudaCompiledIn());
         return lastUsed == null ? next : next + "; last used: " + lastUsed;
     }
 

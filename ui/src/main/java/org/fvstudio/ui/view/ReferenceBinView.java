@@ -34,6 +34,7 @@ import org.fvstudio.project.ReferenceShot;
 import org.fvstudio.project.ShotScale;
 import org.fvstudio.ui.studio.ReferenceCommand;
 import org.fvstudio.ui.studio.StudioViewModel;
+import org.fvstudio.ui.icons.Icons;
 
 /** The reference bin: thumbnails of the reference shots with their scale label and enable toggle. */
 public final class ReferenceBinView extends BorderPane {

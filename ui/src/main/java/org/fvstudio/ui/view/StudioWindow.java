@@ -44,6 +44,7 @@ import org.fvstudio.ui.studio.MotionImport;
 import org.fvstudio.ui.timeline.TimelineEditor;
 import org.fvstudio.ui.studio.StudioViewModel;
 import org.fvstudio.ui.studio.ViewerMode;
+import org.fvstudio.ui.icons.Icons;
 
 /**
  * The studio's main window: menu and toolbar on top, reference bin left, viewer centre,

@@ -33,6 +33,7 @@ import org.fvstudio.ui.studio.ViewerMode;
 import org.fvstudio.ui.timeline.KeyframeEdits;
 import org.fvstudio.ui.timeline.TrackId;
 import org.fvstudio.ui.video.DrivingVideoFrames;
+import org.fvstudio.ui.icons.Icons;
 
 /**
  * The centre viewer and skeleton editor: the selected reference image with its skeleton, or the

@@ -1,4 +1,4 @@
-package org.fvstudio.export.bench;
+package org.fvstudio.app.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,7 +32,7 @@ import org.fvstudio.pose.render.RgbImage;
  * <p>
  * Run from project-files/ (add {@code -Pgpl} to both commands for libx264):
  * {@code mvn -B -q -o compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime}
- * then {@code java -cp target/classes:$(cat target/cp.txt) org.fvstudio.export.bench.ExportBenchmark [FRAMES [IMAGE]]}.
+ * then {@code java -cp target/classes:$(cat target/cp.txt) org.fvstudio.app.bench.ExportBenchmark [FRAMES [IMAGE]]}.
  */
 public final class ExportBenchmark {
 

@@ -1,4 +1,4 @@
-package org.fvstudio.inference.dwpose.bench;
+package org.fvstudio.app.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.fvstudio.timeline.bench;
+package org.fvstudio.app.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,7 +28,7 @@ import org.fvstudio.timeline.PoseTrack;
  * with the DWPose renderer, as the viewer does on every playhead move. Frames are visited in a
  * forward sweep, a backward sweep and random jumps; the figures are printed, not asserted.
  *
- * <p>{@code java -cp ... org.fvstudio.timeline.bench.ScrubBenchmark [BVH] [--frames N] [--size PX] [--passes N]}
+ * <p>{@code java -cp ... org.fvstudio.app.bench.ScrubBenchmark [BVH] [--frames N] [--size PX] [--passes N]}
  * builds a project from the BVH (default: the CMU 01_01 clip of the real test material) with a key on
  * every frame and a dolly-in over the whole range.
  */

@@ -1,4 +1,4 @@
-package org.fvstudio.ui.heatmap;
+package org.fvstudio.ui.generation;
 
 import javafx.scene.paint.Color;
 

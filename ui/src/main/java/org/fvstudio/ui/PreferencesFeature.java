@@ -1,4 +1,4 @@
-package org.fvstudio.ui.preferences;
+package org.fvstudio.ui;
 
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -8,6 +8,11 @@ import javafx.util.Duration;
 
 import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.view.StudioWindow;
+import org.fvstudio.ui.preferences.Preferences;
+import org.fvstudio.ui.preferences.ThemeStyles;
+import org.fvstudio.ui.preferences.StudioPreferences;
+import org.fvstudio.ui.preferences.PreferencesViewModel;
+import org.fvstudio.ui.preferences.PreferencesDialog;
 
 /**
  * Connects the preferences to the studio window: Edit > Preferences… (Ctrl+Comma), the theme on the

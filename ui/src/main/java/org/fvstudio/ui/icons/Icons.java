@@ -1,4 +1,4 @@
-package org.fvstudio.ui.view;
+package org.fvstudio.ui.icons;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;

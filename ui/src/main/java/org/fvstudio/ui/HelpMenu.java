@@ -1,4 +1,4 @@
-package org.fvstudio.ui.help;
+package org.fvstudio.ui;
 
 import java.util.function.Supplier;
 
@@ -10,6 +10,10 @@ import javafx.scene.input.KeyCombination;
 import org.fvstudio.ui.keys.StudioShortcut;
 import org.fvstudio.ui.preferences.StudioPreferences;
 import org.fvstudio.ui.view.StudioWindow;
+import org.fvstudio.ui.help.ShortcutCatalog;
+import org.fvstudio.ui.help.ShortcutsDialog;
+import org.fvstudio.ui.help.AboutInfo;
+import org.fvstudio.ui.help.AboutDialog;
 
 /** The Help menu: keyboard shortcuts, the welcome guide again, and About. */
 public final class HelpMenu {
