@@ -1,12 +1,14 @@
 package org.fvstudio.app;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.fvstudio.app.desktop.DesktopLauncher;
 import org.fvstudio.app.desktop.DesktopRequirements;
+import org.fvstudio.input.FileKinds;
 import org.fvstudio.ui.StudioApplication;
 import org.fvstudio.ui.settings.StudioHome;
 
@@ -109,7 +111,10 @@ public final class FvStudio implements Callable<Integer> {
         }
         Optional<Path> toOpen = Optional.ofNullable(project);
         if (toOpen.isPresent() && !Files.isRegularFile(toOpen.get().resolve("project.json"))) {
-            spec.commandLine().getErr().println(toOpen.get() + ": not a project bundle (no project.json inside)");
+            Path file = toOpen.get().resolve("project.json");
+            spec.commandLine().getErr().println(toOpen.get() + ": not a project bundle ("
+                    + (Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? "its project.json is " + FileKinds.describe(file)
+                    : "no project.json inside") + ")");
             return 2;
         }
         // Without PROJECT the studio opens the user's copy of the bundled sample, never the bundle itself.

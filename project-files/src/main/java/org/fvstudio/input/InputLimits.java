@@ -39,6 +39,8 @@ public final class InputLimits {
     public static final long BVH_MAX_BYTES = 64L << 20;
     /** The frames a BVH file may declare in its MOTION section. */
     public static final int BVH_MAX_FRAMES = 1_000_000;
+    /** Joints nested in one another in a BVH hierarchy; human rigs with fingers are 10 to 15 deep. */
+    public static final int BVH_MAX_DEPTH = 256;
     /** A model pack's pack.json. */
     public static final long PACK_JSON_MAX_BYTES = 1L << 20;
     /** The render cache's index.json and each entry.json. */
@@ -65,6 +67,7 @@ public final class InputLimits {
 
     /** Like {@link #checkFileSize(Path, long, String)}, naming the file {@code name} in the message. */
     public static void checkFileSize(Path file, String name, long maxBytes, String kind) throws IOException {
+        FileKinds.requireReadableFile(file, name);
         long size = Files.size(file);
         if (size > maxBytes) {
             throw new InputTooLargeException(name, "weighs " + bytes(size) + ", more than the " + bytes(maxBytes)

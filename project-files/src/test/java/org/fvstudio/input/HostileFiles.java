@@ -54,7 +54,12 @@ final class HostileFiles {
                             300L << 20)),
             Map.entry("pose-million-frames.json", (file, dir) -> millionEmptyFrames(file)),
             Map.entry("long-clip.bvh", (file, dir) -> longClip(file)),
-            Map.entry("huge.bvh", (file, dir) -> sparse(file, "HIERARCHY\n".getBytes(StandardCharsets.UTF_8), 100L << 20)));
+            Map.entry("huge.bvh", (file, dir) -> sparse(file, "HIERARCHY\n".getBytes(StandardCharsets.UTF_8), 100L << 20)),
+            Map.entry("deep-chain.bvh", (file, dir) -> write(file, deepChain(3000))),
+            Map.entry("project-no-json.fvs", (bundle, dir) -> createDirectories(bundle)),
+            Map.entry("project-json-folder.fvs", (bundle, dir) -> createDirectories(bundle.resolve("project.json"))),
+            Map.entry("project-json-fifo.fvs", (bundle, dir) -> fifo(bundle.resolve("project.json"))),
+            Map.entry("project-json-device.fvs", (bundle, dir) -> link(bundle.resolve("project.json"), Path.of("/dev/zero"))));
 
     private HostileFiles() {
     }
@@ -146,6 +151,51 @@ final class HostileFiles {
                  "references": [{"id": "ref-1", "image": "%s", "scale": "close-up",
                                  "pose": {"canvas": {"width": 512, "height": 512}, "people": []}}]}
                 """.formatted(image);
+    }
+
+    /** A chain of {@code depth} joints, each the child of the one before, as one ROOT. */
+    static String deepChain(int depth) {
+        StringBuilder bvh = new StringBuilder("HIERARCHY\nROOT J0\n{\n  OFFSET 0 0 0\n  CHANNELS 3 Xposition Yposition Zposition\n");
+        for (int i = 1; i < depth; i++) {
+            bvh.append("JOINT J").append(i).append("\n{\n  OFFSET 0 1 0\n  CHANNELS 3 Zrotation Xrotation Yrotation\n");
+        }
+        bvh.append("End Site\n{\n  OFFSET 0 1 0\n}\n");
+        bvh.append("}\n".repeat(depth));
+        bvh.append("MOTION\nFrames: 1\nFrame Time: 0.033333\n");
+        bvh.append("0 ".repeat(3 * depth).strip()).append('\n');
+        return bvh.toString();
+    }
+
+    private static void createDirectories(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void fifo(Path file) {
+        createDirectories(file.getParent());
+        try {
+            Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
+            if (mkfifo.waitFor() != 0) {
+                throw new IOException("mkfifo " + file + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void link(Path link, Path target) {
+        createDirectories(link.getParent());
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void symlinkProject(Path bundle, Path dir) {
