@@ -44,6 +44,7 @@ final class HostileFiles {
             }),
             Map.entry("video-8200x64.avi", (file, dir) -> video(file, 8200, 64)),
             Map.entry("project-symlink.fvs", HostileFiles::symlinkProject),
+            Map.entry("project-references-link.fvs", HostileFiles::linkedReferencesProject),
             Map.entry("project-bomb.fvs", (bundle, dir) -> {
                 write(bundle.resolve("project.json"), projectWithReference("bomb.png"));
                 write(bundle.resolve("references").resolve("bomb.png"), resource("/hostile/bomb-20000x20000.png"));
@@ -196,6 +197,14 @@ final class HostileFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** references/ itself a link to a folder outside the bundle, holding a real picture. */
+    private static void linkedReferencesProject(Path bundle, Path dir) {
+        Path outside = dir.resolve("someone-elses-pictures");
+        write(outside.resolve("evil.png"), jpeg(noise(8, 8)));
+        write(bundle.resolve("project.json"), projectWithReference("evil.png"));
+        link(bundle.resolve("references"), outside);
     }
 
     private static void symlinkProject(Path bundle, Path dir) {

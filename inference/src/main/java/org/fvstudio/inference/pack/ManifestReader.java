@@ -120,6 +120,10 @@ public final class ManifestReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = fs.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String hash = e.getValue().asText();
+            if (!isInsideThePack(e.getKey())) {
+                throw fail("files", "'" + e.getKey() + "' is not a file inside the pack folder (no '..', no absolute"
+                        + " path); a pack lists only its own files");
+            }
             if (!hash.matches("[0-9a-f]{64}")) {
                 throw fail("files." + e.getKey(), "expected a lower-case SHA-256 hex string, found " + e.getValue());
             }
@@ -205,6 +209,19 @@ public final class ManifestReader {
         } catch (IllegalArgumentException e) {
             throw fail("scheduler", e.getMessage());
         }
+    }
+
+    /** A relative path of plain names: nothing that could lead out of the pack folder. */
+    static boolean isInsideThePack(String name) {
+        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.indexOf('\0') >= 0) {
+            return false;
+        }
+        for (String part : name.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private PackException fail(String path, String message) {

@@ -144,7 +144,7 @@ final class ProjectJsonReader {
             throw at.problem(name + " does not exist");
         }
         try {
-            if (!file.toRealPath().startsWith(referencesDir.toRealPath())) {
+            if (!BundlePaths.isInsideReferences(file, referencesDir)) {
                 throw at.problem(name + " is a link to a file outside references/; copy the picture into the project");
             }
             Optional<ImageHeader> header = BoundedImageReader.header(file, name);
