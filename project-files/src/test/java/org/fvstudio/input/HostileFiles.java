@@ -56,6 +56,8 @@ final class HostileFiles {
             Map.entry("pose-million-frames.json", (file, dir) -> millionEmptyFrames(file)),
             Map.entry("long-clip.bvh", (file, dir) -> longClip(file)),
             Map.entry("huge.bvh", (file, dir) -> sparse(file, "HIERARCHY\n".getBytes(StandardCharsets.UTF_8), 100L << 20)),
+            Map.entry("movenet-x-3e9.json", (file, dir) -> write(file, new String(resource("/poses/movenet/singlepose.json"),
+                    StandardCharsets.UTF_8).replaceFirst("\"x\": 320.0", "\"x\": 3000000000"))),
             Map.entry("deep-chain.bvh", (file, dir) -> write(file, deepChain(3000))),
             Map.entry("project-no-json.fvs", (bundle, dir) -> createDirectories(bundle)),
             Map.entry("project-json-folder.fvs", (bundle, dir) -> createDirectories(bundle.resolve("project.json"))),
