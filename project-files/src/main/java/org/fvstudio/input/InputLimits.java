@@ -50,6 +50,18 @@ public final class InputLimits {
 
     /** Keyframes in one track (a person of the target, the camera, the orbit). */
     public static final int TRACK_MAX_KEYFRAMES = 100_000;
+    /**
+     * Pose keyframes of all people together. A pose is 134 points held as 402 doubles, 3.2 KB, and a project lives
+     * several times over in the undo history; 200 000 poses take 650 MB of the launcher's 4 GB heap. Two people
+     * keyed on every frame of 40 minutes at 24 fps fit (115 200 each would not).
+     */
+    public static final int POSE_KEYFRAMES_MAX = 200_000;
+    /**
+     * Reference tokens kept per bank and frame (a project's token_budget, a pack's top_k). Every reference of a
+     * 16x16 bank offers 256 tokens, so 65 536 is all of them for 256 references; more only pads with zero tokens,
+     * at K x channels floats a bank (a top_k of 2e9 asked for an array the VM cannot make).
+     */
+    public static final int TOKEN_BUDGET_MAX = 65_536;
     /** Largest magnitude of a keypoint coordinate, camera pivot or pan, in pixels, and of a BVH channel value. */
     public static final double MAX_COORDINATE = 1_000_000;
 

@@ -58,6 +58,7 @@ final class HostileFiles {
             Map.entry("huge.bvh", (file, dir) -> sparse(file, "HIERARCHY\n".getBytes(StandardCharsets.UTF_8), 100L << 20)),
             Map.entry("movenet-x-3e9.json", (file, dir) -> write(file, new String(resource("/poses/movenet/singlepose.json"),
                     StandardCharsets.UTF_8).replaceFirst("\"x\": 320.0", "\"x\": 3000000000"))),
+            Map.entry("project-many-poses.fvs", (bundle, dir) -> manyPoses(bundle.resolve("project.json"), 3, 70_000)),
             Map.entry("deep-chain.bvh", (file, dir) -> write(file, deepChain(3000))),
             Map.entry("project-no-json.fvs", (bundle, dir) -> createDirectories(bundle)),
             Map.entry("project-json-folder.fvs", (bundle, dir) -> createDirectories(bundle.resolve("project.json"))),
@@ -216,6 +217,25 @@ final class HostileFiles {
             write(bundle.resolve("project.json"), projectWithReference("evil.png"));
             Files.createDirectories(bundle.resolve("references"));
             Files.createSymbolicLink(bundle.resolve("references").resolve("evil.png"), outside);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code people} people keyed on each of {@code frames} frames with an 18-point body: within each track's limit. */
+    private static void manyPoses(Path file, int people, int frames) {
+        String body = "[" + String.join(",", java.util.Collections.nCopies(18, "[10,20,1]")) + "]";
+        try (Writer out = Files.newBufferedWriter(mkdirs(file), StandardCharsets.UTF_8)) {
+            out.write("{\"format\": \"fvstudio-project\", \"version\": 1, \"name\": \"Hostile\", \"fps\": 24,"
+                    + " \"frame_count\": " + frames + ", \"canvas\": {\"width\": 512, \"height\": 512},\n \"target\": {\"people\": [");
+            for (int person = 0; person < people; person++) {
+                out.write((person == 0 ? "" : ",") + "{\"name\": \"Person " + (person + 1) + "\", \"keyframes\": [");
+                for (int frame = 0; frame < frames; frame++) {
+                    out.write((frame == 0 ? "" : ",") + "{\"frame\":" + frame + ",\"pose\":{\"body\":" + body + "}}\n");
+                }
+                out.write("]}");
+            }
+            out.write("]}}\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -91,8 +91,13 @@ public final class ManifestReader {
             String path = "banks[" + bi++ + "]";
             JsonNode bg = array(b, "grid", path + ".grid");
             try {
+                int topK = integer(b, "top_k", path + ".top_k");
+                if (topK > InputLimits.TOKEN_BUDGET_MAX) {
+                    throw fail(path + ".top_k", topK + " is more than the " + InputLimits.TOKEN_BUDGET_MAX
+                            + " tokens FV Studio keeps per bank");
+                }
                 banks.add(new BankSpec(text(b, "name", path + ".name"), bg.get(0).asInt(), bg.get(1).asInt(),
-                        integer(b, "channels", path + ".channels"), integer(b, "top_k", path + ".top_k")));
+                        integer(b, "channels", path + ".channels"), topK));
             } catch (IllegalArgumentException ex) {
                 throw fail(path, ex.getMessage());
             }

@@ -141,4 +141,16 @@ class ModelPackTest {
                 .hasMessage(graph + ": is a link to " + elsewhere.toRealPath()
                         + ", outside the pack folder; a pack holds its own files");
     }
+
+    @Test
+    void aTopKBeyondWhatFvStudioKeepsIsRefusedBeforeAnythingIsAllocated() throws Exception {
+        // issue 20 item 9: a top_k of 2e9 ended in "Requested array size exceeds VM limit"
+        Path pack = TestProjects.copyPack("contract-mini", tmp);
+        Path manifest = pack.resolve("pack.json");
+        ObjectNode root = (ObjectNode) json.readTree(manifest.toFile());
+        ((ObjectNode) root.get("banks").get(0)).put("top_k", 2_000_000_000);
+        json.writeValue(manifest.toFile(), root);
+        assertThatThrownBy(() -> ModelPack.verify(pack)).isInstanceOf(PackException.class)
+                .hasMessage(manifest + " at banks[0].top_k: 2000000000 is more than the 65536 tokens FV Studio keeps per bank");
+    }
 }
