@@ -31,8 +31,9 @@ final class CacheStaging {
         return new CacheStaging(TemporaryFiles.createDirectory(tmp, "p" + PID + "-"));
     }
 
-    Path folder() {
-        return folder;
+    /** The folder, made again if a closed cache is still written to (a frame finishing as its project closes). */
+    Path folder() throws IOException {
+        return Files.createDirectories(folder);
     }
 
     void close() {
