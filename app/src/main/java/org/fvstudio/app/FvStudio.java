@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.fvstudio.app.desktop.DesktopLauncher;
 import org.fvstudio.app.desktop.DesktopRequirements;
 import org.fvstudio.input.FileKinds;
+import org.fvstudio.input.FileProblems;
 import org.fvstudio.ui.StudioApplication;
 import org.fvstudio.ui.settings.StudioHome;
 
@@ -64,7 +65,8 @@ public final class FvStudio implements Callable<Integer> {
         // Not a static logger: logback must start only after main has chosen fvstudio.home.
         LoggerFactory.getLogger(FvStudio.class).error("{} failed", command.getCommandName(), problem);
         String name = command.getCommandName().equals("fvstudio") ? "fvstudio" : "fvstudio " + command.getCommandName();
-        String reason = problem.getMessage() != null ? problem.getMessage() : problem.getClass().getSimpleName();
+        String reason = problem instanceof java.io.IOException io ? FileProblems.describe(io)
+                : problem.getMessage() != null ? problem.getMessage() : problem.getClass().getSimpleName();
         command.getErr().println(name + ": " + reason + " (details in "
                 + StudioHome.fromSystem().logsFolder().resolve("fvstudio.log") + ")");
         command.getErr().flush();
