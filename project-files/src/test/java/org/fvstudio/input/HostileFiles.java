@@ -59,6 +59,7 @@ final class HostileFiles {
             Map.entry("movenet-x-3e9.json", (file, dir) -> write(file, new String(resource("/poses/movenet/singlepose.json"),
                     StandardCharsets.UTF_8).replaceFirst("\"x\": 320.0", "\"x\": 3000000000"))),
             Map.entry("project-many-poses.fvs", (bundle, dir) -> manyPoses(bundle.resolve("project.json"), 3, 70_000)),
+            Map.entry("pose-many-people.json", (file, dir) -> manyPeopleFrames(file, 3, 70_000)),
             Map.entry("deep-chain.bvh", (file, dir) -> write(file, deepChain(3000))),
             Map.entry("project-no-json.fvs", (bundle, dir) -> createDirectories(bundle)),
             Map.entry("project-json-folder.fvs", (bundle, dir) -> createDirectories(bundle.resolve("project.json"))),
@@ -249,6 +250,22 @@ final class HostileFiles {
                 out.write((frame == 0 ? "" : ",") + "{\"frame\":" + frame + ",\"zoom\":1}");
             }
             out.write("]}}\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An OpenPose array of {@code frames} frames of {@code people} people each: within the frame limit. */
+    private static void manyPeopleFrames(Path file, int people, int frames) {
+        String person = "{\"pose_keypoints_2d\":[" + String.join(",", java.util.Collections.nCopies(18, "10,20,0.9")) + "]}";
+        String frame = "{\"canvas_width\":512,\"canvas_height\":512,\"people\":["
+                + String.join(",", java.util.Collections.nCopies(people, person)) + "]}";
+        try (Writer out = Files.newBufferedWriter(mkdirs(file), StandardCharsets.UTF_8)) {
+            out.write("[");
+            for (int i = 0; i < frames; i++) {
+                out.write((i == 0 ? "" : ",\n") + frame);
+            }
+            out.write("]\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
