@@ -1,12 +1,15 @@
 package org.fvstudio.app;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.fvstudio.app.desktop.DesktopLauncher;
 import org.fvstudio.app.desktop.DesktopRequirements;
+import org.fvstudio.input.FileKinds;
+import org.fvstudio.input.FileProblems;
 import org.fvstudio.ui.StudioApplication;
 import org.fvstudio.ui.settings.StudioHome;
 
@@ -62,7 +65,8 @@ public final class FvStudio implements Callable<Integer> {
         // Not a static logger: logback must start only after main has chosen fvstudio.home.
         LoggerFactory.getLogger(FvStudio.class).error("{} failed", command.getCommandName(), problem);
         String name = command.getCommandName().equals("fvstudio") ? "fvstudio" : "fvstudio " + command.getCommandName();
-        String reason = problem.getMessage() != null ? problem.getMessage() : problem.getClass().getSimpleName();
+        String reason = problem instanceof java.io.IOException io ? FileProblems.describe(io)
+                : problem.getMessage() != null ? problem.getMessage() : problem.getClass().getSimpleName();
         command.getErr().println(name + ": " + reason + " (details in "
                 + StudioHome.fromSystem().logsFolder().resolve("fvstudio.log") + ")");
         command.getErr().flush();
@@ -109,7 +113,10 @@ public final class FvStudio implements Callable<Integer> {
         }
         Optional<Path> toOpen = Optional.ofNullable(project);
         if (toOpen.isPresent() && !Files.isRegularFile(toOpen.get().resolve("project.json"))) {
-            spec.commandLine().getErr().println(toOpen.get() + ": not a project bundle (no project.json inside)");
+            Path file = toOpen.get().resolve("project.json");
+            spec.commandLine().getErr().println(toOpen.get() + ": not a project bundle ("
+                    + (Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? "its project.json is " + FileKinds.describe(file)
+                    : "no project.json inside") + ")");
             return 2;
         }
         // Without PROJECT the studio opens the user's copy of the bundled sample, never the bundle itself.

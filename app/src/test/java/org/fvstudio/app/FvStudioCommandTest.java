@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
@@ -70,5 +73,23 @@ class FvStudioCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("does-not-exist.fvs: not a project bundle");
+    }
+
+    @Test
+    void aProjectJsonThatIsAFolderOrALinkToADeviceIsNamedAsSuch(@TempDir Path temp) throws Exception {
+        // issue 20 item 8: both said "no project.json inside"
+        Path folder = Files.createDirectories(temp.resolve("Folder.fvs").resolve("project.json"));
+        Path device = Files.createDirectories(temp.resolve("Device.fvs"));
+        Files.createSymbolicLink(device.resolve("project.json"), Path.of("/dev/zero"));
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = FvStudio.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+
+        assertThat(commandLine.execute(folder.getParent().toString())).isEqualTo(2);
+        assertThat(commandLine.execute(device.toString())).isEqualTo(2);
+
+        assertThat(err.toString().lines()).containsExactly(
+                folder.getParent() + ": not a project bundle (its project.json is a folder)",
+                device + ": not a project bundle (its project.json is a link to /dev/zero, a device)");
     }
 }

@@ -5,14 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,6 +28,7 @@ import org.fvstudio.input.JsonFiles;
 import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.export.Images;
 import org.fvstudio.pose.render.RgbImage;
+import org.fvstudio.project.io.TemporaryFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,20 +36,24 @@ import org.slf4j.LoggerFactory;
  * Generated frames kept in a project bundle's {@code cache/} folder, content-addressed by {@link CacheKey}.
  * <pre>
  * cache/index.json              frame number -> key of the result currently shown for it
- * cache/entries/KEY/entry.json  sizes, checksums, map ranges, shares, token selections, settings, stats
+ * cache/entries/KEY/entry.json  sizes, checksums, map ranges, shares, token selections, settings, stats, and the
+ *                               frame it was made for (the index can be rebuilt from them)
  * cache/entries/KEY/frame.png   the frame;  map-N.png  the N-th reference's map as 16-bit greyscale
- * cache/tmp/                    staging; emptied on open
+ * cache/tmp/pPID-RANDOM/        each open cache's staging; swept once its process has ended
+ * cache/open.lock, index.lock   held while open, and while the index is updated
  * </pre>
  * Every write goes to a staging folder or temporary file first and is renamed into place, so a crash leaves
  * either the old or the new state, never a half-written entry; the project file itself is never touched.
+ * Several FV Studios (or windows) may have one cache open: each index update re-reads index.json under the index
+ * lock and applies only its own changes, so no writer's frames are lost to another's; {@link #openElsewhere()}
+ * tells the later ones.
  * An entry that fails its checksums is ignored with a warning and its frame counts as stale. Entries no frame
  * refers to any more stay (an undo can bring them back) until the size limit evicts the least recently used.
  * Thread-safe: a generation job may write while the UI reads.
  */
-public final class RenderCache {
+public final class RenderCache implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RenderCache.class);
-    private static final String INDEX_FORMAT = "fvstudio-render-cache-index";
     private static final String ENTRY_FORMAT = "fvstudio-render-cache-entry";
     private static final int VERSION = 1;
     private static final String ENTRY_FILE = "entry.json";
@@ -64,20 +65,25 @@ public final class RenderCache {
 
     private final Path folder;
     private final Path entries;
-    private final Path staging;
     private final Path indexFile;
+    private final CacheLocks locks;
+    private final CacheStaging staging;
     private final SortedMap<Integer, CacheKey> index = new TreeMap<>();
+    /** This cache's changes to the index since it last wrote it: a key, or empty for a removed frame. */
+    private final Map<Integer, Optional<CacheKey>> changes = new HashMap<>();
+    private boolean indexCleared;
     private final Map<CacheKey, Long> entrySizes = new HashMap<>();
     private final Map<CacheKey, Long> lastUsed = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private long sizeLimit;
     private long clock;
 
-    private RenderCache(Path folder, long sizeLimit) {
+    private RenderCache(Path folder, Path real, CacheLocks locks, CacheStaging staging, long sizeLimit) {
         this.folder = folder;
-        this.entries = folder.resolve("entries");
-        this.staging = folder.resolve("tmp");
-        this.indexFile = folder.resolve("index.json");
+        this.entries = real.resolve("entries");
+        this.indexFile = real.resolve("index.json");
+        this.locks = locks;
+        this.staging = staging;
         this.sizeLimit = sizeLimit;
     }
 
@@ -90,20 +96,42 @@ public final class RenderCache {
         if (sizeLimitBytes < 0) {
             throw new IllegalArgumentException("size limit must be >= 0, got " + sizeLimitBytes);
         }
-        RenderCache cache = new RenderCache(folder, sizeLimitBytes);
+        CacheLocks locks = null;
+        RenderCache cache;
         try {
-            Files.createDirectories(cache.entries);
-            Files.createDirectories(cache.staging);
+            Files.createDirectories(folder.resolve("entries"));
+            Path real = folder.toRealPath();
+            locks = CacheLocks.open(real);
+            cache = new RenderCache(folder, real, locks, CacheStaging.create(real.resolve("tmp")), sizeLimitBytes);
         } catch (IOException e) {
+            if (locks != null) {
+                locks.close();
+            }
             throw new CacheException(folder, "Cannot create the render cache in " + folder + ": " + reason(e), e);
         }
         synchronized (cache) {
-            cache.removeStaging();
-            cache.scanEntries();
-            cache.readIndex();
-            cache.evict();
+            try {
+                cache.scanEntries();
+                cache.readIndex();
+                cache.evict();
+            } catch (CacheException | RuntimeException e) {
+                cache.close();
+                throw e;
+            }
         }
         return cache;
+    }
+
+    /** True when another FV Studio, or another window of this one, had this cache open first. */
+    public boolean openElsewhere() {
+        return locks.openElsewhere();
+    }
+
+    /** Lets go of the locks and removes this cache's staging folder; what is stored stays. */
+    @Override
+    public synchronized void close() {
+        staging.close();
+        locks.close();
     }
 
     public Path folder() {
@@ -115,9 +143,9 @@ public final class RenderCache {
         checkFrame(frame);
         Path entry = entries.resolve(key.hex());
         if (!entrySizes.containsKey(key) || !Files.isRegularFile(entry.resolve(ENTRY_FILE))) {
-            writeEntry(key, result);
+            writeEntry(frame, key, result);
         }
-        index.put(frame, key);
+        setCurrent(frame, Optional.of(key));
         touch(key);
         writeIndex();
         evict();
@@ -131,7 +159,7 @@ public final class RenderCache {
         }
         Optional<RenderedFrame> result = load(key);
         if (result.isEmpty()) {
-            index.remove(frame);
+            setCurrent(frame, Optional.empty());
             writeIndexQuietly();
         }
         return result;
@@ -145,7 +173,7 @@ public final class RenderCache {
         checkFrame(frame);
         Optional<RenderedFrame> result = load(key);
         if (result.isPresent() && !key.equals(index.get(frame))) {
-            index.put(frame, key);
+            setCurrent(frame, Optional.of(key));
             writeIndexQuietly();
         }
         return result;
@@ -200,13 +228,15 @@ public final class RenderCache {
     /** Removes every stored result. */
     public synchronized void clear() throws CacheException {
         index.clear();
+        changes.clear();
+        indexCleared = true;
         writeIndex();
         for (CacheKey key : List.copyOf(entrySizes.keySet())) {
             deleteEntry(key);
         }
         try (Stream<Path> rest = Files.list(entries)) {
             for (Path path : rest.toList()) {
-                deleteTree(path);
+                CacheTrees.delete(path);
             }
         } catch (IOException e) {
             throw new CacheException(entries, "Cannot clear the render cache in " + entries + ": " + reason(e), e);
@@ -220,14 +250,16 @@ public final class RenderCache {
 
     // ---- entries
 
-    private void writeEntry(CacheKey key, RenderedFrame result) throws CacheException {
+    private void writeEntry(int frame, CacheKey key, RenderedFrame result) throws CacheException {
         Path stage = null;
         try {
-            stage = Files.createTempDirectory(staging, key.hex().substring(0, 16) + ".");
+            stage = TemporaryFiles.createDirectory(staging.folder(), key.hex().substring(0, 16) + ".");
             ObjectNode json = JsonObjects.MAPPER.createObjectNode();
             json.put("format", ENTRY_FORMAT);
             json.put("version", VERSION);
             json.put("key", key.hex());
+            json.put("frame", frame);
+            json.put("stored", System.currentTimeMillis());
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             PngImages.write(result.image(), png);
             ObjectNode image = json.putObject("image");
@@ -270,17 +302,17 @@ public final class RenderCache {
 
             Path target = entries.resolve(key.hex());
             if (Files.exists(target)) {
-                deleteTree(target); // a damaged earlier copy of the same key
+                CacheTrees.delete(target); // a damaged earlier copy of the same key
             }
-            move(stage, target);
+            CacheTrees.move(stage, target);
             stage = null;
-            entrySizes.put(key, treeSize(target));
+            entrySizes.put(key, CacheTrees.size(target));
         } catch (IOException e) {
             throw new CacheException(folder, "Cannot store frame " + key + " in the render cache " + folder + ": "
                     + reason(e), e);
         } finally {
             if (stage != null) {
-                deleteTreeQuietly(stage);
+                CacheTrees.deleteQuietly(stage);
             }
         }
     }
@@ -295,6 +327,12 @@ public final class RenderCache {
     private Optional<RenderedFrame> load(CacheKey key) {
         Path entry = entries.resolve(key.hex());
         if (!entrySizes.containsKey(key)) {
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(entry)) {
+            // cleared or evicted by another FV Studio sharing the cache: gone, not damaged
+            entrySizes.remove(key);
+            lastUsed.remove(key);
             return Optional.empty();
         }
         try {
@@ -380,7 +418,7 @@ public final class RenderCache {
     private void deleteEntry(CacheKey key) {
         entrySizes.remove(key);
         lastUsed.remove(key);
-        deleteTreeQuietly(entries.resolve(key.hex()));
+        CacheTrees.deleteQuietly(entries.resolve(key.hex()));
     }
 
     private void touch(CacheKey key) {
@@ -428,11 +466,10 @@ public final class RenderCache {
                 Path entryFile = dir.resolve(ENTRY_FILE);
                 if (!Files.isRegularFile(entryFile)) {
                     warn("Ignoring render cache entry " + dir + ": it has no " + ENTRY_FILE);
-                    deleteTreeQuietly(dir);
+                    CacheTrees.deleteQuietly(dir);
                     continue;
                 }
-                entrySizes.put(key, treeSize(dir));
-                lastUsed.put(key, Files.getLastModifiedTime(entryFile).toMillis());
+                adopt(key);
             }
         } catch (IOException e) {
             throw new CacheException(entries, "Cannot read the render cache in " + entries + ": " + reason(e), e);
@@ -440,66 +477,109 @@ public final class RenderCache {
         clock = lastUsed.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
-    private void readIndex() {
-        if (!Files.exists(indexFile)) {
-            return;
-        }
+    /** Counts an entry found on disk (at open, or written by another FV Studio since) as stored. */
+    private boolean adopt(CacheKey key) {
+        Path dir = entries.resolve(key.hex());
         try {
-            JsonNode json = JsonFiles.readTree(indexFile, indexFile.toString(), InputLimits.CACHE_JSON_MAX_BYTES,
-                    "a render cache index");
-            if (json == null || !INDEX_FORMAT.equals(json.path("format").asText())) {
-                throw new IOException("not a render cache index");
-            }
-            if (json.path("version").asInt() != VERSION) {
-                throw new IOException("unknown version " + json.path("version"));
-            }
-            var fields = json.path("frames").fields();
-            while (fields.hasNext()) {
-                var field = fields.next();
-                int frame = Integer.parseInt(field.getKey());
-                CacheKey key = new CacheKey(field.getValue().asText());
-                if (entrySizes.containsKey(key)) {
-                    index.put(frame, key);
-                } else {
-                    warn("Render cache index " + indexFile + " names frame " + frame + " entry " + key
-                            + ", which is missing; the frame will be generated again");
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            index.clear();
-            warn("Ignoring the render cache index " + indexFile + ": " + reason(e)
-                    + "; stored frames must be generated again");
+            long size = CacheTrees.size(dir);
+            FileTime used = Files.getLastModifiedTime(dir.resolve(ENTRY_FILE));
+            entrySizes.put(key, size);
+            lastUsed.put(key, used.toMillis());
+            return true;
+        } catch (IOException gone) {
+            return false;
         }
     }
 
-    private void removeStaging() {
-        try (Stream<Path> leftovers = Files.list(staging)) {
-            leftovers.forEach(RenderCache::deleteTreeQuietly);
-        } catch (IOException e) {
-            LOG.debug("cannot empty {}", staging, e);
+    private void readIndex() {
+        SortedMap<Integer, CacheKey> stored;
+        try {
+            if (!Files.exists(indexFile)) {
+                if (!entrySizes.isEmpty()) {
+                    rebuildIndex("it is missing");
+                }
+                return;
+            }
+            stored = CacheIndexFile.read(indexFile);
+        } catch (IOException | RuntimeException e) {
+            rebuildIndex("it is damaged (" + reason(e) + ")");
+            return;
         }
+        stored.forEach((frame, key) -> {
+            if (entrySizes.containsKey(key)) {
+                index.put(frame, key);
+            } else {
+                warn("Render cache index " + indexFile + " names frame " + frame + " entry " + key
+                        + ", which is missing; the frame will be generated again");
+            }
+        });
+    }
+
+    /** The index from the frames the entries were made for, the latest stored winning a frame. */
+    private void rebuildIndex(String why) {
+        Map<Integer, Long> storedAt = new HashMap<>();
+        int unnamed = 0;
+        for (CacheKey key : entrySizes.keySet()) {
+            try {
+                JsonNode json = JsonFiles.readTree(entries.resolve(key.hex()).resolve(ENTRY_FILE), ENTRY_FILE,
+                        InputLimits.CACHE_JSON_MAX_BYTES, "a render cache entry");
+                JsonNode frame = json == null ? null : json.get("frame");
+                if (frame == null || !frame.canConvertToInt() || frame.intValue() < 0) {
+                    unnamed++;
+                    continue;
+                }
+                long stored = json.path("stored").asLong(0);
+                if (stored >= storedAt.getOrDefault(frame.intValue(), Long.MIN_VALUE)) {
+                    storedAt.put(frame.intValue(), stored);
+                    index.put(frame.intValue(), key);
+                }
+            } catch (IOException | RuntimeException e) {
+                unnamed++; // looked at properly, with a warning, when the frame is shown
+            }
+        }
+        index.forEach((frame, key) -> changes.put(frame, Optional.of(key)));
+        indexCleared = true;
+        warn("Rebuilt the render cache index " + indexFile + " from its entries because " + why + ": " + index.size()
+                + " frame(s) found" + (unnamed > 0 ? ", " + unnamed + " entr" + (unnamed == 1 ? "y" : "ies")
+                + " without a frame number (written by an older FV Studio) kept for undo" : ""));
+        writeIndexQuietly();
     }
 
     // ---- index
 
+    private void setCurrent(int frame, Optional<CacheKey> key) {
+        key.ifPresentOrElse(k -> index.put(frame, k), () -> index.remove(frame));
+        changes.put(frame, key);
+    }
+
+    /**
+     * Applies this cache's changes to index.json as it is on disk now, under the index lock, and takes on what
+     * other writers changed meanwhile; a clear or a rebuild replaces it.
+     */
     private void writeIndex() throws CacheException {
-        ObjectNode json = JsonObjects.MAPPER.createObjectNode();
-        json.put("format", INDEX_FORMAT);
-        json.put("version", VERSION);
-        ObjectNode frames = json.putObject("frames");
-        index.forEach((frame, key) -> frames.put(Integer.toString(frame), key.hex()));
-        Path temp = null;
         try {
-            temp = Files.createTempFile(staging, "index.", ".json");
-            Files.write(temp, JsonObjects.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
-            move(temp, indexFile);
-            temp = null;
+            locks.whileIndexLocked(() -> {
+                SortedMap<Integer, CacheKey> merged = indexCleared ? new TreeMap<>() : onDiskOr(index);
+                changes.forEach((frame, key) -> key.ifPresentOrElse(k -> merged.put(frame, k), () -> merged.remove(frame)));
+                merged.values().removeIf(key -> !entrySizes.containsKey(key) && !adopt(key));
+                CacheIndexFile.write(merged, indexFile, staging.folder());
+                index.clear();
+                index.putAll(merged);
+                changes.clear();
+                indexCleared = false;
+                return null;
+            });
         } catch (IOException e) {
             throw new CacheException(indexFile, "Cannot write the render cache index " + indexFile + ": " + reason(e), e);
-        } finally {
-            if (temp != null) {
-                deleteTreeQuietly(temp);
-            }
+        }
+    }
+
+    private SortedMap<Integer, CacheKey> onDiskOr(SortedMap<Integer, CacheKey> fallback) {
+        try {
+            return CacheIndexFile.read(indexFile);
+        } catch (IOException | RuntimeException e) {
+            warn("Replacing the damaged render cache index " + indexFile + ": " + reason(e));
+            return new TreeMap<>(fallback);
         }
     }
 
@@ -524,45 +604,6 @@ public final class RenderCache {
     private static void checkFrame(int frame) {
         if (frame < 0) {
             throw new IllegalArgumentException("frame must be >= 0, got " + frame);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static long treeSize(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            long total = 0;
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                total += Files.size(file);
-            }
-            return total;
-        }
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (NoSuchFileException ignored) {
-            // removed meanwhile
-        }
-    }
-
-    private static void deleteTreeQuietly(Path path) {
-        try {
-            deleteTree(path);
-        } catch (IOException e) {
-            LOG.debug("cannot delete {}", path, e);
         }
     }
 

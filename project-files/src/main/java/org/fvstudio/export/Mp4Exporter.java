@@ -9,11 +9,12 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
+import org.fvstudio.media.FfmpegProblems;
 import org.fvstudio.pose.render.RgbImage;
 
 /**
  * Writes a {@link FrameSource} as an H.264 MP4 (yuv420p, even size by padding, {@code +faststart}),
- * frame by frame, into a hidden file beside the target that is renamed onto it only when complete.
+ * frame by frame, into a hidden file beside the target that is renamed onto it only when it reads back whole.
  */
 public final class Mp4Exporter {
 
@@ -47,6 +48,7 @@ public final class Mp4Exporter {
         long start = System.nanoTime();
         try (StagedOutput staged = StagedOutput.file(target, ".mp4")) {
             encode(source, staged.staging(), encoder, width, height, monitor, target);
+            WrittenVideoCheck.requireComplete(staged.staging(), target, total);
             staged.commitFile();
         }
         return new ExportResult(target, total, width, height, encoder.codecName(), sizeOf(target),
@@ -133,7 +135,7 @@ public final class Mp4Exporter {
         if (StagedOutput.isDiskFull(e)) {
             return new ExportException(target, "Cannot write export to " + target + ": the disk is full", e);
         }
-        return new ExportException(target, "Encoding " + target + " failed: " + e.getMessage(), e);
+        return new ExportException(target, "Encoding " + target + " failed: " + FfmpegProblems.writing(e), e);
     }
 
     private static long sizeOf(Path path) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.fvstudio.media.FfmpegProblems;
 import org.fvstudio.pose.render.RgbImage;
 
 /** Decodes a written video back into RGB frames with its stream facts, to check what an export produced. */
@@ -39,7 +40,7 @@ public final class VideoReadback {
             grabber.stop();
             return read;
         } catch (FFmpegFrameGrabber.Exception e) {
-            throw new IOException("Cannot decode " + video + ": " + e.getMessage(), e);
+            throw new IOException("Cannot decode " + video + ": " + FfmpegProblems.opening(e), e);
         }
     }
 

@@ -39,6 +39,8 @@ public final class InputLimits {
     public static final long BVH_MAX_BYTES = 64L << 20;
     /** The frames a BVH file may declare in its MOTION section. */
     public static final int BVH_MAX_FRAMES = 1_000_000;
+    /** Joints nested in one another in a BVH hierarchy; human rigs with fingers are 10 to 15 deep. */
+    public static final int BVH_MAX_DEPTH = 256;
     /** A model pack's pack.json. */
     public static final long PACK_JSON_MAX_BYTES = 1L << 20;
     /** The render cache's index.json and each entry.json. */
@@ -48,6 +50,18 @@ public final class InputLimits {
 
     /** Keyframes in one track (a person of the target, the camera, the orbit). */
     public static final int TRACK_MAX_KEYFRAMES = 100_000;
+    /**
+     * Pose keyframes of all people together. A pose is 134 points held as 402 doubles, 3.2 KB, and a project lives
+     * several times over in the undo history; 200 000 poses take 650 MB of the launcher's 4 GB heap. Two people
+     * keyed on every frame of 40 minutes at 24 fps fit (115 200 each would not).
+     */
+    public static final int POSE_KEYFRAMES_MAX = 200_000;
+    /**
+     * Reference tokens kept per bank and frame (a project's token_budget, a pack's top_k). Every reference of a
+     * 16x16 bank offers 256 tokens, so 65 536 is all of them for 256 references; more only pads with zero tokens,
+     * at K x channels floats a bank (a top_k of 2e9 asked for an array the VM cannot make).
+     */
+    public static final int TOKEN_BUDGET_MAX = 65_536;
     /** Largest magnitude of a keypoint coordinate, camera pivot or pan, in pixels, and of a BVH channel value. */
     public static final double MAX_COORDINATE = 1_000_000;
 
@@ -65,6 +79,7 @@ public final class InputLimits {
 
     /** Like {@link #checkFileSize(Path, long, String)}, naming the file {@code name} in the message. */
     public static void checkFileSize(Path file, String name, long maxBytes, String kind) throws IOException {
+        FileKinds.requireReadableFile(file, name);
         long size = Files.size(file);
         if (size > maxBytes) {
             throw new InputTooLargeException(name, "weighs " + bytes(size) + ", more than the " + bytes(maxBytes)

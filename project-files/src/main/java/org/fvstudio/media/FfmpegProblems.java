@@ -1,8 +1,11 @@
 package org.fvstudio.media;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.bytedeco.ffmpeg.global.avutil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * FFmpeg's complaints (through JavaCV: "avformat_open_input() error -1094995529: Could not open input ...") said in
  * FV Studio's words; the original goes to the log for whoever debugs it.
  */
-final class FfmpegProblems {
+public final class FfmpegProblems {
 
     private static final Logger LOG = LoggerFactory.getLogger(FfmpegProblems.class);
     private static final Pattern ERROR_CODE = Pattern.compile("error (-?\\d+)");
@@ -26,7 +29,7 @@ final class FfmpegProblems {
     }
 
     /** Why a file could not be opened as a video. */
-    static String opening(Throwable problem) {
+    public static String opening(Throwable problem) {
         LOG.debug("FFmpeg could not open the input", problem);
         return switch (code(problem)) {
             case INVALID_DATA, END_OF_FILE -> "its data is damaged, truncated or not a video";
@@ -46,6 +49,32 @@ final class FfmpegProblems {
             case INPUT_OUTPUT -> "the disk could not be read";
             default -> "the video data is damaged or truncated";
         };
+    }
+
+    /** Why writing a video failed, without JavaCV's hints to developers ("make sure FFmpegLogCallback.set() ..."). */
+    public static String writing(Throwable problem) {
+        LOG.debug("FFmpeg could not write the video", problem);
+        int code = code(problem);
+        return switch (code) {
+            case NO_SUCH_FILE -> "its folder has gone";
+            case INPUT_OUTPUT -> "the disk could not be written";
+            case NO_MEMORY -> "not enough memory to encode it";
+            case 0 -> "FFmpeg could not encode it";
+            default -> "FFmpeg could not encode it (" + describe(code) + ")";
+        };
+    }
+
+    /** FFmpeg's own one-line text for an error code ("Invalid argument"), with the code. */
+    private static String describe(int code) {
+        byte[] text = new byte[256];
+        if (avutil.av_strerror(code, text, text.length) < 0) {
+            return "error " + code;
+        }
+        int end = 0;
+        while (end < text.length && text[end] != 0) {
+            end++;
+        }
+        return new String(text, 0, end, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT) + ", error " + code;
     }
 
     private static int code(Throwable problem) {

@@ -2,6 +2,8 @@ package org.fvstudio.project;
 
 import java.util.List;
 
+import org.fvstudio.input.InputLimits;
+
 /**
  * How frames are generated.
  *
@@ -29,8 +31,9 @@ public record GenerationSettings(String packId, String device, int steps, double
         if (!(guidance >= 0) || guidance > 50) {
             throw new IllegalArgumentException("guidance must lie in 0..50, got " + guidance);
         }
-        if (tokenBudget < 0) {
-            throw new IllegalArgumentException("token budget must be >= 0, got " + tokenBudget);
+        if (tokenBudget < 0 || tokenBudget > InputLimits.TOKEN_BUDGET_MAX) {
+            throw new IllegalArgumentException("token budget must be 0 to " + InputLimits.TOKEN_BUDGET_MAX + ", got "
+                    + tokenBudget);
         }
         referencesUsed = List.copyOf(referencesUsed);
     }

@@ -44,6 +44,7 @@ final class HostileFiles {
             }),
             Map.entry("video-8200x64.avi", (file, dir) -> video(file, 8200, 64)),
             Map.entry("project-symlink.fvs", HostileFiles::symlinkProject),
+            Map.entry("project-references-link.fvs", HostileFiles::linkedReferencesProject),
             Map.entry("project-bomb.fvs", (bundle, dir) -> {
                 write(bundle.resolve("project.json"), projectWithReference("bomb.png"));
                 write(bundle.resolve("references").resolve("bomb.png"), resource("/hostile/bomb-20000x20000.png"));
@@ -54,7 +55,16 @@ final class HostileFiles {
                             300L << 20)),
             Map.entry("pose-million-frames.json", (file, dir) -> millionEmptyFrames(file)),
             Map.entry("long-clip.bvh", (file, dir) -> longClip(file)),
-            Map.entry("huge.bvh", (file, dir) -> sparse(file, "HIERARCHY\n".getBytes(StandardCharsets.UTF_8), 100L << 20)));
+            Map.entry("huge.bvh", (file, dir) -> sparse(file, "HIERARCHY\n".getBytes(StandardCharsets.UTF_8), 100L << 20)),
+            Map.entry("movenet-x-3e9.json", (file, dir) -> write(file, new String(resource("/poses/movenet/singlepose.json"),
+                    StandardCharsets.UTF_8).replaceFirst("\"x\": 320.0", "\"x\": 3000000000"))),
+            Map.entry("project-many-poses.fvs", (bundle, dir) -> manyPoses(bundle.resolve("project.json"), 3, 70_000)),
+            Map.entry("pose-many-people.json", (file, dir) -> manyPeopleFrames(file, 3, 70_000)),
+            Map.entry("deep-chain.bvh", (file, dir) -> write(file, deepChain(3000))),
+            Map.entry("project-no-json.fvs", (bundle, dir) -> createDirectories(bundle)),
+            Map.entry("project-json-folder.fvs", (bundle, dir) -> createDirectories(bundle.resolve("project.json"))),
+            Map.entry("project-json-fifo.fvs", (bundle, dir) -> fifo(bundle.resolve("project.json"))),
+            Map.entry("project-json-device.fvs", (bundle, dir) -> link(bundle.resolve("project.json"), Path.of("/dev/zero"))));
 
     private HostileFiles() {
     }
@@ -148,6 +158,59 @@ final class HostileFiles {
                 """.formatted(image);
     }
 
+    /** A chain of {@code depth} joints, each the child of the one before, as one ROOT. */
+    static String deepChain(int depth) {
+        StringBuilder bvh = new StringBuilder("HIERARCHY\nROOT J0\n{\n  OFFSET 0 0 0\n  CHANNELS 3 Xposition Yposition Zposition\n");
+        for (int i = 1; i < depth; i++) {
+            bvh.append("JOINT J").append(i).append("\n{\n  OFFSET 0 1 0\n  CHANNELS 3 Zrotation Xrotation Yrotation\n");
+        }
+        bvh.append("End Site\n{\n  OFFSET 0 1 0\n}\n");
+        bvh.append("}\n".repeat(depth));
+        bvh.append("MOTION\nFrames: 1\nFrame Time: 0.033333\n");
+        bvh.append("0 ".repeat(3 * depth).strip()).append('\n');
+        return bvh.toString();
+    }
+
+    private static void createDirectories(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void fifo(Path file) {
+        createDirectories(file.getParent());
+        try {
+            Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
+            if (mkfifo.waitFor() != 0) {
+                throw new IOException("mkfifo " + file + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void link(Path link, Path target) {
+        createDirectories(link.getParent());
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** references/ itself a link to a folder outside the bundle, holding a real picture. */
+    private static void linkedReferencesProject(Path bundle, Path dir) {
+        Path outside = dir.resolve("someone-elses-pictures");
+        write(outside.resolve("evil.png"), jpeg(noise(8, 8)));
+        write(bundle.resolve("project.json"), projectWithReference("evil.png"));
+        link(bundle.resolve("references"), outside);
+    }
+
     private static void symlinkProject(Path bundle, Path dir) {
         try {
             Path outside = dir.resolve("outside-the-bundle.png");
@@ -155,6 +218,25 @@ final class HostileFiles {
             write(bundle.resolve("project.json"), projectWithReference("evil.png"));
             Files.createDirectories(bundle.resolve("references"));
             Files.createSymbolicLink(bundle.resolve("references").resolve("evil.png"), outside);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code people} people keyed on each of {@code frames} frames with an 18-point body: within each track's limit. */
+    private static void manyPoses(Path file, int people, int frames) {
+        String body = "[" + String.join(",", java.util.Collections.nCopies(18, "[10,20,1]")) + "]";
+        try (Writer out = Files.newBufferedWriter(mkdirs(file), StandardCharsets.UTF_8)) {
+            out.write("{\"format\": \"fvstudio-project\", \"version\": 1, \"name\": \"Hostile\", \"fps\": 24,"
+                    + " \"frame_count\": " + frames + ", \"canvas\": {\"width\": 512, \"height\": 512},\n \"target\": {\"people\": [");
+            for (int person = 0; person < people; person++) {
+                out.write((person == 0 ? "" : ",") + "{\"name\": \"Person " + (person + 1) + "\", \"keyframes\": [");
+                for (int frame = 0; frame < frames; frame++) {
+                    out.write((frame == 0 ? "" : ",") + "{\"frame\":" + frame + ",\"pose\":{\"body\":" + body + "}}\n");
+                }
+                out.write("]}");
+            }
+            out.write("]}}\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,6 +250,22 @@ final class HostileFiles {
                 out.write((frame == 0 ? "" : ",") + "{\"frame\":" + frame + ",\"zoom\":1}");
             }
             out.write("]}}\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An OpenPose array of {@code frames} frames of {@code people} people each: within the frame limit. */
+    private static void manyPeopleFrames(Path file, int people, int frames) {
+        String person = "{\"pose_keypoints_2d\":[" + String.join(",", java.util.Collections.nCopies(18, "10,20,0.9")) + "]}";
+        String frame = "{\"canvas_width\":512,\"canvas_height\":512,\"people\":["
+                + String.join(",", java.util.Collections.nCopies(people, person)) + "]}";
+        try (Writer out = Files.newBufferedWriter(mkdirs(file), StandardCharsets.UTF_8)) {
+            out.write("[");
+            for (int i = 0; i < frames; i++) {
+                out.write((i == 0 ? "" : ",\n") + frame);
+            }
+            out.write("]\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

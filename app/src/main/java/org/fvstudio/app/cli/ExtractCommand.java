@@ -25,6 +25,7 @@ import org.fvstudio.inference.runtime.DevicePreference;
 import org.fvstudio.inference.runtime.InferenceException;
 import org.fvstudio.inference.runtime.ModelLoadException;
 import org.fvstudio.inference.runtime.SessionSettings;
+import org.fvstudio.input.FileProblems;
 import org.fvstudio.input.InputLimits;
 import org.fvstudio.media.ImageFiles;
 import org.fvstudio.media.Picture;
@@ -123,7 +124,7 @@ public final class ExtractCommand implements Callable<Integer> {
             err.println("extract: " + e.getMessage());
             return FAILED;
         } catch (IOException e) {
-            err.println("extract: cannot write to " + out + ": " + e.getMessage());
+            err.println("extract: cannot write to " + out + ": " + FileProblems.reason(e));
             return FAILED;
         } catch (ExtractionCancelledException e) {
             err.println("extract: " + e.getMessage());

@@ -29,6 +29,7 @@ import org.fvstudio.inference.pipeline.GenerationOptions;
 import org.fvstudio.inference.pipeline.GenerationPipeline;
 import org.fvstudio.inference.pipeline.ReferenceImages;
 import org.fvstudio.inference.runtime.ModelLoadException;
+import org.fvstudio.input.FileProblems;
 import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.io.ProjectBundle;
@@ -111,7 +112,7 @@ public final class RenderCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("cannot write " + mp4 + ": the folder " + videoFolder + " does not exist");
             }
         } catch (IllegalArgumentException | IOException e) {
-            System.err.println("fvstudio render: " + e.getMessage());
+            System.err.println("fvstudio render: " + (e instanceof IOException io ? FileProblems.describe(io) : e.getMessage()));
             return 2;
         }
         GenerationOptions options = GenerationOptions.from(project.generation());

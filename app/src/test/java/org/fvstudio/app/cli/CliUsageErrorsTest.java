@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,5 +50,24 @@ class CliUsageErrorsTest {
         assertThat(code).as(err).isEqualTo(2);
         assertThat(err.strip()).isEqualTo("fvstudio render: " + message);
         assertThat(temp.resolve("frames").resolve("frame_00000.png")).doesNotExist();
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeMadeSaysWhyNotOnlyWhere() throws Exception {
+        // issue 20 item 8: this printed "fvstudio render: /proc/self/frames", the path alone
+        Path impossible = Path.of("/proc/self/frames");
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        int code;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            code = new CommandLine(new RenderCommand())
+                    .execute(project.toString(), "--out", impossible.toString());
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(captured.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("fvstudio render: " + impossible + ": no such file or folder");
     }
 }

@@ -91,8 +91,13 @@ public final class ManifestReader {
             String path = "banks[" + bi++ + "]";
             JsonNode bg = array(b, "grid", path + ".grid");
             try {
+                int topK = integer(b, "top_k", path + ".top_k");
+                if (topK > InputLimits.TOKEN_BUDGET_MAX) {
+                    throw fail(path + ".top_k", topK + " is more than the " + InputLimits.TOKEN_BUDGET_MAX
+                            + " tokens FV Studio keeps per bank");
+                }
                 banks.add(new BankSpec(text(b, "name", path + ".name"), bg.get(0).asInt(), bg.get(1).asInt(),
-                        integer(b, "channels", path + ".channels"), integer(b, "top_k", path + ".top_k")));
+                        integer(b, "channels", path + ".channels"), topK));
             } catch (IllegalArgumentException ex) {
                 throw fail(path, ex.getMessage());
             }
@@ -120,6 +125,10 @@ public final class ManifestReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = fs.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String hash = e.getValue().asText();
+            if (!isInsideThePack(e.getKey())) {
+                throw fail("files", "'" + e.getKey() + "' is not a file inside the pack folder (no '..', no absolute"
+                        + " path); a pack lists only its own files");
+            }
             if (!hash.matches("[0-9a-f]{64}")) {
                 throw fail("files." + e.getKey(), "expected a lower-case SHA-256 hex string, found " + e.getValue());
             }
@@ -205,6 +214,19 @@ public final class ManifestReader {
         } catch (IllegalArgumentException e) {
             throw fail("scheduler", e.getMessage());
         }
+    }
+
+    /** A relative path of plain names: nothing that could lead out of the pack folder. */
+    static boolean isInsideThePack(String name) {
+        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.indexOf('\0') >= 0) {
+            return false;
+        }
+        for (String part : name.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private PackException fail(String path, String message) {

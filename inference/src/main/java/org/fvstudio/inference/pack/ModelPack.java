@@ -50,6 +50,7 @@ public final class ModelPack implements AutoCloseable {
             if (!Files.isRegularFile(f)) {
                 throw new PackException(f, f + ": listed in pack.json but missing");
             }
+            requireInside(folder, f);
             String found;
             try {
                 found = Sha256.of(f);
@@ -62,6 +63,18 @@ public final class ModelPack implements AutoCloseable {
             }
         }
         return manifest;
+    }
+
+    /** A pack file that is a link must still lead to a file in the pack folder. */
+    private static void requireInside(Path folder, Path file) throws PackException {
+        try {
+            if (!file.toRealPath().startsWith(folder.toRealPath())) {
+                throw new PackException(file, file + ": is a link to " + file.toRealPath()
+                        + ", outside the pack folder; a pack holds its own files");
+            }
+        } catch (IOException e) {
+            throw new PackException(file, file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
     }
 
     public static ModelPack open(Path folder, SessionSettings settings) throws ModelLoadException {

@@ -11,6 +11,7 @@ import org.fvstudio.input.InputLimits;
 import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.project.ReferenceShot;
+import org.fvstudio.project.io.BundlePaths;
 import org.fvstudio.project.io.ProjectBundle;
 
 /**
@@ -43,6 +44,11 @@ public final class BundleReferenceImages implements ReferenceImages {
                     "reference '" + shot.name() + "': image " + file + " is missing");
         }
         try {
+            if (!BundlePaths.isInsideReferences(file, referencesDir)) {
+                throw new GenerationException(GenerationError.Kind.INVALID_INPUT, "reference '" + shot.name()
+                        + "': image " + file + " is a link to a file outside the project's references/; copy the"
+                        + " picture into the project");
+            }
             return PngImages.readWithin(file, InputLimits.WORKING_MAX_SIDE);
         } catch (BadInputException e) {
             throw new GenerationException(GenerationError.Kind.INVALID_INPUT,

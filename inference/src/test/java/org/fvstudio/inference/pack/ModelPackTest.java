@@ -117,4 +117,40 @@ class ModelPackTest {
         assertThatThrownBy(() -> ModelPack.verify(pack)).isInstanceOf(PackException.class)
                 .hasMessage(manifest + ": weighs 2.0 MB, more than the 1 MB FV Studio reads for a pack.json");
     }
+
+    @Test
+    void filesOutsideThePackAreNeitherHashedNorRead() throws Exception {
+        // issue 20 item 11: these keys were hashed and their SHA-256 printed
+        Path pack = TestProjects.copyPack("contract-mini", tmp);
+        Path manifest = pack.resolve("pack.json");
+        ObjectNode root = (ObjectNode) json.readTree(manifest.toFile());
+        for (String outside : new String[] {"../../../../etc/passwd", "/etc/passwd", "graphs/../../x.onnx", "./pcm.onnx"}) {
+            ObjectNode changed = root.deepCopy();
+            ((ObjectNode) changed.get("files")).put(outside, "0".repeat(64));
+            json.writeValue(manifest.toFile(), changed);
+            assertThatThrownBy(() -> ModelPack.verify(pack)).isInstanceOf(PackException.class)
+                    .hasMessage(manifest + " at files: '" + outside + "' is not a file inside the pack folder (no '..',"
+                            + " no absolute path); a pack lists only its own files");
+        }
+
+        json.writeValue(manifest.toFile(), root);
+        Path graph = pack.resolve("pcm.onnx");
+        Path elsewhere = Files.move(graph, tmp.resolve("pcm-elsewhere.onnx"));
+        Files.createSymbolicLink(graph, elsewhere);
+        assertThatThrownBy(() -> ModelPack.verify(pack)).isInstanceOf(PackException.class)
+                .hasMessage(graph + ": is a link to " + elsewhere.toRealPath()
+                        + ", outside the pack folder; a pack holds its own files");
+    }
+
+    @Test
+    void aTopKBeyondWhatFvStudioKeepsIsRefusedBeforeAnythingIsAllocated() throws Exception {
+        // issue 20 item 9: a top_k of 2e9 ended in "Requested array size exceeds VM limit"
+        Path pack = TestProjects.copyPack("contract-mini", tmp);
+        Path manifest = pack.resolve("pack.json");
+        ObjectNode root = (ObjectNode) json.readTree(manifest.toFile());
+        ((ObjectNode) root.get("banks").get(0)).put("top_k", 2_000_000_000);
+        json.writeValue(manifest.toFile(), root);
+        assertThatThrownBy(() -> ModelPack.verify(pack)).isInstanceOf(PackException.class)
+                .hasMessage(manifest + " at banks[0].top_k: 2000000000 is more than the 65536 tokens FV Studio keeps per bank");
+    }
 }

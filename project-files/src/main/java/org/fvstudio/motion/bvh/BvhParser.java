@@ -3,17 +3,21 @@ package org.fvstudio.motion.bvh;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.fvstudio.input.InputLimits;
+import org.fvstudio.input.TextEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +43,11 @@ public final class BvhParser {
         InputLimits.checkFileSize(file, InputLimits.BVH_MAX_BYTES, "a BVH file");
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(reader, file.toString());
+        } catch (CharacterCodingException e) {
+            // The decoder says only "Input length = 1"; find the byte and its line.
+            TextEncoding.InvalidByte bad = TextEncoding.firstInvalidUtf8(file).orElseThrow(() -> e);
+            throw new BvhFormatException(file.toString(), bad.line(), "not UTF-8 text (byte " + bad.hex() + " at offset "
+                    + bad.offset() + "); a BVH file is plain text: save it as UTF-8 or ASCII");
         }
     }
 
@@ -128,34 +137,47 @@ public final class BvhParser {
             }
         }
 
-        private void parseJoint(int parent) throws BvhFormatException {
-            Token name = next("joint name");
-            if (name.text().equals("{")) {
-                throw error(name.line(), "joint without a name");
-            }
-            if (!names.add(name.text())) {
-                throw error(name.line(), "joint name '" + name.text() + "' used twice");
-            }
-            expect("{");
-            Vec3 offset = null;
+        /** A joint whose block is being read: what has been found in it so far. */
+        private static final class OpenJoint {
+            final Token name;
+            final int parent;
+            final int index;
+            Vec3 offset;
             List<BvhChannel> channels = List.of();
-            int firstChannel = channelCount;
-            Vec3 endSite = null;
-            int index = joints.size();
-            joints.add(null);
-            while (true) {
-                Token t = next("'}' closing joint " + name.text());
+            int firstChannel;
+            Vec3 endSite;
+
+            OpenJoint(Token name, int parent, int index, int firstChannel) {
+                this.name = name;
+                this.parent = parent;
+                this.index = index;
+                this.firstChannel = firstChannel;
+            }
+        }
+
+        /** Reads a ROOT and its joints with a stack of open blocks, not recursion: depth costs no thread stack. */
+        private void parseJoint(int parent) throws BvhFormatException {
+            Deque<OpenJoint> open = new ArrayDeque<>();
+            open.push(begin(parent));
+            while (!open.isEmpty()) {
+                OpenJoint joint = open.peek();
+                String name = joint.name.text();
+                Token t = next("'}' closing joint " + name);
                 String key = t.text();
                 if (key.equals("}")) {
-                    break;
+                    finish(open.pop());
                 } else if (key.equalsIgnoreCase("OFFSET")) {
-                    offset = readVec3("OFFSET of " + name.text());
+                    joint.offset = readVec3("OFFSET of " + name);
                 } else if (key.equalsIgnoreCase("CHANNELS")) {
-                    channels = readChannels(name.text(), t.line());
-                    firstChannel = channelCount;
-                    channelCount += channels.size();
+                    joint.channels = readChannels(name, t.line());
+                    joint.firstChannel = channelCount;
+                    channelCount += joint.channels.size();
                 } else if (key.equalsIgnoreCase("JOINT")) {
-                    parseJoint(index);
+                    if (open.size() >= InputLimits.BVH_MAX_DEPTH) {
+                        throw error(t.line(), "joints nested more than " + InputLimits.BVH_MAX_DEPTH
+                                + " deep, more than FV Studio reads (a human skeleton is about 10 deep)");
+                    }
+                    open.push(begin(joint.index));
                 } else if (key.equalsIgnoreCase("End")) {
                     Token site = next("Site");
                     if (!site.text().equalsIgnoreCase("Site")) {
@@ -164,18 +186,35 @@ public final class BvhParser {
                     expect("{");
                     Token off = next("OFFSET");
                     if (!off.text().equalsIgnoreCase("OFFSET")) {
-                        throw error(off.line(), "End Site of " + name.text() + " needs an OFFSET");
+                        throw error(off.line(), "End Site of " + name + " needs an OFFSET");
                     }
-                    endSite = readVec3("End Site OFFSET of " + name.text());
+                    joint.endSite = readVec3("End Site OFFSET of " + name);
                     expect("}");
                 } else {
-                    throw error(t.line(), "unexpected '" + key + "' in joint " + name.text());
+                    throw error(t.line(), "unexpected '" + key + "' in joint " + name);
                 }
             }
-            if (offset == null) {
-                throw error(name.line(), "joint " + name.text() + " has no OFFSET");
+        }
+
+        private OpenJoint begin(int parent) throws BvhFormatException {
+            Token name = next("joint name");
+            if (name.text().equals("{")) {
+                throw error(name.line(), "joint without a name");
             }
-            joints.set(index, new BvhJoint(name.text(), parent, offset, channels, firstChannel, endSite));
+            if (!names.add(name.text())) {
+                throw error(name.line(), "joint name '" + name.text() + "' used twice");
+            }
+            expect("{");
+            joints.add(null);
+            return new OpenJoint(name, parent, joints.size() - 1, channelCount);
+        }
+
+        private void finish(OpenJoint joint) throws BvhFormatException {
+            if (joint.offset == null) {
+                throw error(joint.name.line(), "joint " + joint.name.text() + " has no OFFSET");
+            }
+            joints.set(joint.index, new BvhJoint(joint.name.text(), joint.parent, joint.offset, joint.channels,
+                    joint.firstChannel, joint.endSite));
         }
 
         private List<BvhChannel> readChannels(String joint, int line) throws BvhFormatException {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.fvstudio.input.InputLimits;
+
 /** Reads the numbers of one keypoint object ({@code {"x": ..., "y": ..., "score": ...}}) with messages naming the file. */
 final class KeypointFields {
 
@@ -18,6 +20,11 @@ final class KeypointFields {
         }
         if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
             throw new PoseFormatException(file, path + "." + field + ": expected a number, got " + value);
+        }
+        // Beyond the limit a point's canvas extent would overflow an int (3e9 made a 1x1 canvas).
+        if (Math.abs(value.doubleValue()) > InputLimits.MAX_COORDINATE) {
+            throw new PoseFormatException(file, path + "." + field + ": " + value + " is outside -"
+                    + (long) InputLimits.MAX_COORDINATE + ".." + (long) InputLimits.MAX_COORDINATE);
         }
         return value.doubleValue();
     }

@@ -143,7 +143,13 @@ public final class OpenPoseReader {
         return parser.frame(tree, "");
     }
 
-    private OpenPoseImport result(List<RawFrame> raw, List<Path> files, List<Path> skipped) {
+    private OpenPoseImport result(List<RawFrame> raw, List<Path> files, List<Path> skipped) throws PoseFormatException {
+        long poses = raw.stream().mapToLong(frame -> frame.people().size()).sum();
+        if (poses > InputLimits.POSE_KEYFRAMES_MAX) {
+            Path source = files.size() == 1 ? files.get(0) : files.get(0).toAbsolutePath().getParent();
+            throw new PoseFormatException(source, "holds " + poses + " poses over " + raw.size() + " frames, more than the "
+                    + InputLimits.POSE_KEYFRAMES_MAX + " pose keyframes FV Studio holds in one project");
+        }
         Set<BodyLayout> layouts = EnumSet.noneOf(BodyLayout.class);
         List<Pose> frames = convert(raw, layouts);
         boolean normalised = !raw.isEmpty() && raw.stream().allMatch(RawFrame::isNormalised);

@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * PNG reading and writing of {@link RgbImage}s through javax.imageio (headless). Writing uses a fast
@@ -92,7 +93,9 @@ public final class PngImages {
             throw new IOException("no PNG writer available in this Java runtime");
         }
         ImageWriter writer = writers.next();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        // In memory, not ImageIO's default file cache: when the disk fills, that cache's failed close() is
+        // retried by ImageIO's exit hook and ends the JVM with a NullPointerException trace.
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(FAST_DEFLATE_QUALITY);

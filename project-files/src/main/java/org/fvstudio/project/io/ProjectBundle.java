@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.fvstudio.input.BadInputException;
+import org.fvstudio.input.FileKinds;
 import org.fvstudio.input.InputLimits;
 import org.fvstudio.input.JsonFiles;
 import org.fvstudio.project.Project;
@@ -57,9 +59,10 @@ public final class ProjectBundle {
                     Files.exists(absolute) ? "not a project folder" : "no such project folder");
         }
         Path file = absolute.resolve(PROJECT_FILE);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new NoSuchFileException(file.toString(), null, absolute.getFileName() + " has no " + PROJECT_FILE);
         }
+        FileKinds.requireReadableFile(file, file.toString());
         Project project = ProjectJson.fromBytes(readProjectFile(file, PROJECT_FILE), PROJECT_FILE,
                 absolute.resolve(REFERENCES_DIR));
         return new ProjectBundle(absolute, project, writer);

@@ -73,7 +73,7 @@ public final class ProjectJson {
         String migratedName = fileName;
         for (ProjectMigration migration : MIGRATIONS) {
             if (migration.fromVersion() == version) {
-                migration.migrate(new JsonAt(fileName, "", tree));
+                migrate(migration, tree, fileName);
                 version++;
                 ((ObjectNode) tree).set("version", IntNode.valueOf(version));
                 migratedName = fileName + " (migrated from version " + migration.fromVersion() + ")";
@@ -83,6 +83,19 @@ public final class ProjectJson {
             throw new ProjectFormatException(fileName, "version", "no migration from version " + version);
         }
         return new ProjectJsonReader(referencesDir).read(new JsonAt(migratedName, "", tree));
+    }
+
+    /** A problem met while migrating says so: the file is in an old layout, not a broken current one. */
+    private static void migrate(ProjectMigration migration, JsonNode tree, String fileName) throws ProjectFormatException {
+        int from = migration.fromVersion();
+        String hint = from == 0 && tree.has("frame_count") && !tree.has("frames")
+                ? " (it has version 1's \"frame_count\": if it was written as version 1, set \"version\": 1)" : "";
+        try {
+            migration.migrate(new JsonAt(fileName, "", tree));
+        } catch (ProjectFormatException e) {
+            throw new ProjectFormatException(fileName + " (version " + from + ", which cannot be migrated to version "
+                    + (from + 1) + ")", e.jsonPath(), e.problem() + hint, e);
+        }
     }
 
     private static void checkFormat(JsonAt root, String fileName) throws ProjectFormatException {

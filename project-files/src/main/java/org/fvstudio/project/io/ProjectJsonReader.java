@@ -1,5 +1,6 @@
 package org.fvstudio.project.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -144,7 +145,7 @@ final class ProjectJsonReader {
             throw at.problem(name + " does not exist");
         }
         try {
-            if (!file.toRealPath().startsWith(referencesDir.toRealPath())) {
+            if (!BundlePaths.isInsideReferences(file, referencesDir)) {
                 throw at.problem(name + " is a link to a file outside references/; copy the picture into the project");
             }
             Optional<ImageHeader> header = BoundedImageReader.header(file, name);
@@ -211,6 +212,7 @@ final class ProjectJsonReader {
     private static PoseTrack target(JsonAt at, int frameCount) throws ProjectFormatException {
         at.onlyFields(TARGET_FIELDS);
         List<PersonTrack> tracks = new ArrayList<>();
+        checkPoseCount(at.field("people"));
         for (JsonAt track : at.field("people").array()) {
             track.onlyFields(TRACK_FIELDS);
             String name = track.field("name").string();
@@ -225,6 +227,19 @@ final class ProjectJsonReader {
             tracks.add(new PersonTrack(name, keys));
         }
         return new PoseTrack(tracks);
+    }
+
+    /** Counted before any pose is built: the poses, not the JSON, are what would exhaust memory. */
+    private static void checkPoseCount(JsonAt people) throws ProjectFormatException {
+        long poses = 0;
+        for (JsonAt track : people.array()) {
+            JsonNode keyframes = track.node().get("keyframes");
+            poses += keyframes != null && keyframes.isArray() ? keyframes.size() : 0;
+        }
+        if (poses > InputLimits.POSE_KEYFRAMES_MAX) {
+            throw people.problem(poses + " pose keyframes in all, more than the " + InputLimits.POSE_KEYFRAMES_MAX
+                    + " FV Studio holds in memory (3.2 KB each); reduce keyframes or split the take");
+        }
     }
 
     private static int frame(JsonAt at, int frameCount, Map<Integer, Integer> indexOfFrame, int index)
@@ -278,7 +293,8 @@ final class ProjectJsonReader {
         int steps = at.has("steps") ? at.field("steps").wholeNumber(1, 1000) : d.steps();
         double guidance = at.has("guidance") ? at.field("guidance").number(0, 50) : d.guidance();
         long seed = at.has("seed") ? at.field("seed").wholeNumber() : d.seed();
-        int tokenBudget = at.has("token_budget") ? at.field("token_budget").wholeNumber(0, Integer.MAX_VALUE) : d.tokenBudget();
+        int tokenBudget = at.has("token_budget") ? at.field("token_budget").wholeNumber(0, InputLimits.TOKEN_BUDGET_MAX)
+                : d.tokenBudget();
         List<String> used = new ArrayList<>();
         if (at.has("references_used")) {
             for (JsonAt idAt : at.field("references_used").array()) {

@@ -90,12 +90,25 @@ class MigrationTest {
         byte[] bytes = MAPPER.writeValueAsBytes(tree);
 
         assertThatThrownBy(() -> ProjectJson.fromBytes(bytes, "project.json", dir.resolve("references")))
-                .hasMessage("project.json: references[0].pose.people[0].keypoints: expected 402 numbers (134 points of x, y, confidence), got 401");
+                .hasMessage("project.json (version 0, which cannot be migrated to version 1): references[0].pose.people[0]"
+                        + ".keypoints: expected 402 numbers (134 points of x, y, confidence), got 401");
 
         ObjectNode noFrames = (ObjectNode) MAPPER.readTree(dir.resolve("project.json").toFile());
         noFrames.remove("frames");
         assertThatThrownBy(() -> ProjectJson.fromBytes(MAPPER.writeValueAsBytes(noFrames), "project.json", null))
-                .hasMessage("project.json: frames: missing");
+                .hasMessage("project.json (version 0, which cannot be migrated to version 1): frames: missing");
+    }
+
+    @Test
+    void aVersionOneFileLabelledVersionZeroIsToldWhatToChange() throws Exception {
+        Path dir = legacyCopy();
+        ObjectNode tree = (ObjectNode) MAPPER.readTree(dir.resolve("project.json").toFile());
+        tree.set("frame_count", tree.remove("frames"));
+
+        // issue 20 item 8: this said only "project.json: frames: missing"
+        assertThatThrownBy(() -> ProjectJson.fromBytes(MAPPER.writeValueAsBytes(tree), "project.json", null))
+                .hasMessage("project.json (version 0, which cannot be migrated to version 1): frames: missing (it has"
+                        + " version 1's \"frame_count\": if it was written as version 1, set \"version\": 1)");
     }
 
     @Test

@@ -168,7 +168,10 @@ class ProjectJsonValidationTest {
         assertProblem(t -> array(t, "/generation/references_used").add("ref-7"),
                 "project.json: generation.references_used[1]: no reference with id \"ref-7\"");
         assertProblem(t -> at(t, "/generation").put("token_budget", -1),
-                "project.json: generation.token_budget: -1 is outside 0..2147483647");
+                "project.json: generation.token_budget: -1 is outside 0..65536");
+        // issue 20 item 9: 2^31-1 was accepted and asked for arrays the VM cannot make
+        assertProblem(t -> at(t, "/generation").put("token_budget", Integer.MAX_VALUE),
+                "project.json: generation.token_budget: 2147483647 is outside 0..65536");
     }
 
     @Test

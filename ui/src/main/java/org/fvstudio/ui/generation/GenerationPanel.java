@@ -29,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
+import org.fvstudio.input.InputLimits;
 import org.fvstudio.project.GenerationSettings;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
@@ -54,7 +55,7 @@ public final class GenerationPanel extends VBox {
     private final Spinner<Double> guidance = new Spinner<>(0.0, 50.0, 1.0, 0.5);
     private final TextField seed = new TextField();
     private final CheckBox seedLock = new CheckBox("Lock seed");
-    private final Spinner<Integer> tokenBudget = new Spinner<>(0, 1_000_000, 0, 8);
+    private final Spinner<Integer> tokenBudget = new Spinner<>(0, InputLimits.TOKEN_BUDGET_MAX, 0, 8);
     private final VBox references = new VBox(2);
     private final ChoiceBox<FrameRange> range = new ChoiceBox<>();
     private final ListView<GenerationRequest> queue = new ListView<>();

@@ -64,6 +64,10 @@ public final class GenerationWorkspace implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerationWorkspace.class);
 
+    /** Said when the render cache of the project being opened is already open in another FV Studio or window. */
+    public static final String OPEN_ELSEWHERE = "This project is open in another FV Studio: both share its generated "
+            + "frames, but whichever saves last overwrites the other's changes";
+
     private record Snapshot(int number, Project project, Path bundle, Map<Integer, CacheKey> shown) {
     }
 
@@ -558,7 +562,15 @@ public final class GenerationWorkspace implements AutoCloseable {
     private synchronized RenderCache cacheFor(Path bundle) throws CacheException {
         Path folder = bundle.resolve("cache");
         if (cache == null || !cache.folder().equals(folder)) {
+            if (cache != null) {
+                cache.close();
+                cache = null;
+            }
             cache = RenderCache.open(folder, cacheLimitBytes);
+            if (cache.openElsewhere()) {
+                LOG.warn("{} is open in another FV Studio", bundle);
+                Platform.runLater(() -> studio.statusProperty().set(OPEN_ELSEWHERE));
+            }
         }
         return cache;
     }
@@ -582,6 +594,12 @@ public final class GenerationWorkspace implements AutoCloseable {
             cacheThread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (cache != null) {
+                cache.close();
+                cache = null;
+            }
         }
     }
 }

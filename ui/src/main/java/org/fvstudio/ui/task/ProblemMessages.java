@@ -1,11 +1,11 @@
 package org.fvstudio.ui.task;
 
 import java.io.FileNotFoundException;
-import java.nio.file.AccessDeniedException;
+import java.io.IOException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 
 import org.fvstudio.inference.job.OutOfMemory;
+import org.fvstudio.input.FileProblems;
 
 /** Turns an exception into one sentence a user can act on. */
 public final class ProblemMessages {
@@ -27,17 +27,8 @@ public final class ProblemMessages {
                 || t instanceof java.io.UncheckedIOException)) {
             t = t.getCause();
         }
-        if (t instanceof AccessDeniedException e) {
-            return e.getFile() + ": permission denied";
-        }
-        if (t instanceof NoSuchFileException e) {
-            return e.getFile() + ": no such file or folder";
-        }
-        if (t instanceof FileSystemException e) {
-            return e.getFile() + ": " + (e.getReason() == null ? "cannot be accessed" : e.getReason());
-        }
-        if (t instanceof FileNotFoundException e) {
-            return e.getMessage();
+        if (t instanceof FileSystemException || t instanceof FileNotFoundException) {
+            return FileProblems.describe((IOException) t);
         }
         String message = t.getMessage();
         if (message == null || message.isBlank()) {

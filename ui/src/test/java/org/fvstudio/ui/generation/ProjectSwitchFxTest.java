@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
+import org.fvstudio.cache.RenderCache;
 import org.fvstudio.project.Project;
 import org.fvstudio.timeline.TimelineMarks;
 import org.fvstudio.ui.StudioFixture;
@@ -188,6 +189,23 @@ class ProjectSwitchFxTest {
         Path walk = GenerationTestProjects.writeBundle(temp, "Walk", 2);
         open(walk);
         assertThat(fx(window::suggestedExportFolder)).isEqualTo(walk.getParent());
+    }
+
+    @Test
+    void aProjectOpenInAnotherFvStudioIsSaidSo() throws Exception {
+        Path walk = GenerationTestProjects.writeBundle(temp, "Walk", 2);
+        try (RenderCache elsewhere = RenderCache.open(walk.resolve("cache"), RenderCache.DEFAULT_SIZE_LIMIT)) {
+            assertThat(elsewhere.openElsewhere()).isFalse();
+            open(walk);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(statuses).contains(GenerationWorkspace.OPEN_ELSEWHERE);
+        }
+        fx(studio::newProject);
+        awaitRefreshes();
+        statuses.clear();
+        open(walk);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(statuses).as("once the other has closed it").doesNotContain(GenerationWorkspace.OPEN_ELSEWHERE);
     }
 
     private void selectGenerateTab(FxRobot robot) {
