@@ -32,6 +32,7 @@ import org.fvstudio.input.JsonFiles;
 import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.export.Images;
 import org.fvstudio.pose.render.RgbImage;
+import org.fvstudio.project.io.WriteProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -567,6 +568,9 @@ public final class RenderCache {
     }
 
     private static String reason(Throwable e) {
+        if (e instanceof IOException io) {
+            return WriteProblems.reason(io);
+        }
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message != null ? ": " + message : "");
     }
