@@ -3,6 +3,9 @@ package org.fvstudio.motion.bvh;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +42,29 @@ public final class BvhParser {
         InputLimits.checkFileSize(file, InputLimits.BVH_MAX_BYTES, "a BVH file");
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(reader, file.toString());
+        } catch (CharacterCodingException e) {
+            throw new BvhFormatException(file.toString(), firstLineNotUtf8(file), "not UTF-8 text (a BVH file is text)");
         }
+    }
+
+    /** The number of the first line of {@code file} that is not UTF-8 (the file is within the BVH size limit). */
+    private static int firstLineNotUtf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        int line = 1;
+        for (int start = 0; start < bytes.length; line++) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            try {
+                decoder.decode(ByteBuffer.wrap(bytes, start, end - start));
+            } catch (CharacterCodingException e) {
+                return line;
+            }
+            start = end + 1;
+        }
+        return line;
     }
 
     public static BvhMotion parse(Reader reader, String source) throws IOException, BvhFormatException {
@@ -368,7 +393,8 @@ public final class BvhParser {
 
         private Token next(String expected) throws BvhFormatException {
             if (!hasNext()) {
-                throw error(lineNumber, "hierarchy ends where " + expected + " was expected");
+                throw error(lineNumber, hierarchy.isEmpty() ? "is empty, not a BVH file"
+                        : "hierarchy ends where " + expected + " was expected");
             }
             return hierarchy.get(position++);
         }

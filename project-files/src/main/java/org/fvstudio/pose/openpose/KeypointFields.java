@@ -2,6 +2,8 @@ package org.fvstudio.pose.openpose;
 
 import java.nio.file.Path;
 
+import org.fvstudio.input.InputLimits;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads the numbers of one keypoint object ({@code {"x": ..., "y": ..., "score": ...}}) with messages naming the file. */
@@ -16,8 +18,11 @@ final class KeypointFields {
         if (value == null || value.isNull()) {
             throw new PoseFormatException(file, path + ": no \"" + field + "\"");
         }
-        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+        if (!value.isNumber()) {
             throw new PoseFormatException(file, path + "." + field + ": expected a number, got " + value);
+        }
+        if (!Double.isFinite(value.doubleValue())) {
+            throw new PoseFormatException(file, path + "." + field + ": " + InputLimits.NUMBER_TOO_LARGE);
         }
         return value.doubleValue();
     }
