@@ -1,6 +1,7 @@
 package org.fvstudio.input;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -37,6 +38,13 @@ public final class LoaderContract {
      */
     @SafeVarargs
     public static void holds(Path watched, Load load, Class<? extends Exception>... ownErrors) throws Exception {
+        holds(watched, new byte[0], load, ownErrors);
+    }
+
+    /** {@link #holds(Path, Load, Class[])} for a loader of {@code input}, whose own words a message may repeat. */
+    @SafeVarargs
+    public static void holds(Path watched, byte[] input, Load load, Class<? extends Exception>... ownErrors)
+            throws Exception {
         Map<String, String> before = snapshot(watched);
         try {
             load.run();
@@ -44,7 +52,7 @@ public final class LoaderContract {
             if (!isOneOf(e, ownErrors)) {
                 throw e;
             }
-            requireOwnWords(e);
+            requireOwnWords(e, new String(input, StandardCharsets.UTF_8));
         }
         Map<String, String> after = snapshot(watched);
         if (!before.equals(after)) {
@@ -53,15 +61,16 @@ public final class LoaderContract {
     }
 
     /** A refusal's message: present, in FV Studio's words, with no stack trace and none of a library's internals. */
-    public static void requireOwnWords(Exception refusal) {
+    public static void requireOwnWords(Exception refusal, String input) {
         String message = refusal.getMessage();
         if (message == null || message.isBlank()) {
             throw new AssertionError(refusal.getClass().getSimpleName() + " without a message", refusal);
         }
-        // what the message quotes of the input ('`' found where a value should be) is the file's, not a library's
+        // what the message quotes or names of the input ('`' found where a value should be, a field `name) is the
+        // file's, not a library's
         String ownWords = message.replaceAll("'[^'\\n]*'|\"[^\"\\n]*\"", "''");
         for (String word : LIBRARY_INTERNALS) {
-            if (ownWords.contains(word)) {
+            if (ownWords.contains(word) && !input.contains(word)) {
                 throw new AssertionError("message carries a library's internals ('" + word + "'): " + message, refusal);
             }
         }

@@ -34,10 +34,10 @@ class PictureFuzzTest {
         FuzzFolders.empty(DIR);
         Files.write(file, content);
         // the picture readers' checked error is an IOException whose message names the file and the problem
-        LoaderContract.holds(DIR, () -> BoundedImageReader.header(content, file.toString()), IOException.class);
-        LoaderContract.holds(DIR, () -> BoundedImageReader.read(file, file.toString(), InputLimits.WORKING_MAX_SIDE),
+        LoaderContract.holds(DIR, content, () -> BoundedImageReader.header(content, file.toString()), IOException.class);
+        LoaderContract.holds(DIR, content, () -> BoundedImageReader.read(file, file.toString(), InputLimits.WORKING_MAX_SIDE),
                 IOException.class);
-        LoaderContract.holds(DIR, () -> ImageFiles.readWithin(file, InputLimits.WORKING_MAX_SIDE), MediaException.class);
-        LoaderContract.holds(DIR, () -> PngImages.readWithin(file, InputLimits.WORKING_MAX_SIDE), IOException.class);
+        LoaderContract.holds(DIR, content, () -> ImageFiles.readWithin(file, InputLimits.WORKING_MAX_SIDE), MediaException.class);
+        LoaderContract.holds(DIR, content, () -> PngImages.readWithin(file, InputLimits.WORKING_MAX_SIDE), IOException.class);
     }
 }

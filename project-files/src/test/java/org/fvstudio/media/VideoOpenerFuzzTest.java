@@ -24,8 +24,8 @@ class VideoOpenerFuzzTest {
     void video(byte[] data) throws Exception {
         Path file = DIR.resolve("clip.mp4");
         Files.write(file, data);
-        LoaderContract.holds(DIR, () -> readFrames(file), MediaException.class);
-        LoaderContract.holds(DIR, () -> seekEnds(file), MediaException.class);
+        LoaderContract.holds(DIR, data, () -> readFrames(file), MediaException.class);
+        LoaderContract.holds(DIR, data, () -> seekEnds(file), MediaException.class);
     }
 
     private static void readFrames(Path file) throws MediaException {

@@ -35,7 +35,7 @@ class PackManifestFuzzTest {
     @Timeout(10)
     void packJson(byte[] json) throws Exception {
         Files.write(PACK.resolve(ManifestReader.FILE_NAME), json);
-        LoaderContract.holds(PACK, PackManifestFuzzTest::openWithoutInference, PackException.class,
+        LoaderContract.holds(PACK, json, PackManifestFuzzTest::openWithoutInference, PackException.class,
                 GraphSignatureException.class);
     }
 

@@ -25,7 +25,7 @@ class BvhFuzzTest {
     void bvh(byte[] data) throws Exception {
         Path file = DIR.resolve("clip.bvh");
         Files.write(file, data);
-        LoaderContract.holds(DIR, () -> importMotion(file), BvhFormatException.class, BvhMappingException.class,
+        LoaderContract.holds(DIR, data, () -> importMotion(file), BvhFormatException.class, BvhMappingException.class,
                 InputTooLargeException.class);
     }
 

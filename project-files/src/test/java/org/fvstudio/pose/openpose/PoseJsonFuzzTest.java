@@ -22,6 +22,6 @@ class PoseJsonFuzzTest {
     void poseJson(byte[] json) throws Exception {
         Path file = DIR.resolve("pose.json");
         Files.write(file, json);
-        LoaderContract.holds(DIR, () -> new OpenPoseReader().read(file), PoseFormatException.class);
+        LoaderContract.holds(DIR, json, () -> new OpenPoseReader().read(file), PoseFormatException.class);
     }
 }

@@ -24,7 +24,7 @@ class ProjectJsonFuzzTest {
     void projectJson(byte[] json) throws Exception {
         Path file = BUNDLE.resolve(ProjectBundle.PROJECT_FILE);
         Files.write(file, json);
-        LoaderContract.holds(BUNDLE, () -> ProjectBundle.open(BUNDLE), ProjectFormatException.class);
+        LoaderContract.holds(BUNDLE, json, () -> ProjectBundle.open(BUNDLE), ProjectFormatException.class);
     }
 
     private static Path bundleWithReferences() {
