@@ -29,6 +29,7 @@ import org.fvstudio.pose.render.PngImages;
 import org.fvstudio.export.Images;
 import org.fvstudio.pose.render.RgbImage;
 import org.fvstudio.project.io.TemporaryFiles;
+import org.fvstudio.project.io.WriteProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -608,6 +609,9 @@ public final class RenderCache implements AutoCloseable {
     }
 
     private static String reason(Throwable e) {
+        if (e instanceof IOException io) {
+            return WriteProblems.reason(io);
+        }
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message != null ? ": " + message : "");
     }

@@ -11,6 +11,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
 import org.fvstudio.media.FfmpegProblems;
 import org.fvstudio.pose.render.RgbImage;
+import org.fvstudio.project.io.WriteProblems;
 
 /**
  * Writes a {@link FrameSource} as an H.264 MP4 (yuv420p, even size by padding, {@code +faststart}),
@@ -132,7 +133,7 @@ public final class Mp4Exporter {
     }
 
     private static ExportException failure(Path target, FrameRecorder.Exception e) {
-        if (StagedOutput.isDiskFull(e)) {
+        if (WriteProblems.isDiskFull(e)) {
             return new ExportException(target, "Cannot write export to " + target + ": the disk is full", e);
         }
         return new ExportException(target, "Encoding " + target + " failed: " + FfmpegProblems.writing(e), e);

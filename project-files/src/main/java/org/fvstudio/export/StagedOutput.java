@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.fvstudio.project.io.TemporaryFiles;
+import org.fvstudio.project.io.WriteProblems;
 
 /**
  * A hidden temporary file or folder beside the target, renamed onto the target only when the export is
@@ -156,25 +157,13 @@ final class StagedOutput implements AutoCloseable {
         String reason;
         if (e instanceof AccessDeniedException) {
             reason = "permission denied in " + folder;
-        } else if (isDiskFull(e)) {
-            reason = "the disk is full";
+        } else if (WriteProblems.isDiskFull(e)) {
+            reason = WriteProblems.DISK_FULL;
         } else if (e instanceof FileSystemException fse && fse.getReason() != null) {
             reason = fse.getReason();
         } else {
             reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         }
         return new ExportException(target, "Cannot write export to " + target + ": " + reason, e);
-    }
-
-    static boolean isDiskFull(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = t.getMessage();
-            if (message != null && (message.contains("No space left") || message.contains("ENOSPC")
-                    || message.contains("error -28 ")
-                    || message.contains("Disk quota exceeded"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

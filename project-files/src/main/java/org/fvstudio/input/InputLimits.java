@@ -65,6 +65,9 @@ public final class InputLimits {
     /** Largest magnitude of a keypoint coordinate, camera pivot or pan, in pixels, and of a BVH channel value. */
     public static final double MAX_COORDINATE = 1_000_000;
 
+    /** What is said of a JSON number beyond a double's range (1e309 reads as infinity): too large, whatever the field. */
+    public static final String NUMBER_TOO_LARGE = "a number too large to hold (beyond 1.8e308)";
+
     private InputLimits() {
     }
 

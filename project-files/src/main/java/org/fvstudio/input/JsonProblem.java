@@ -28,17 +28,17 @@ public record JsonProblem(int line, int column, String problem) {
             rule("Unexpected end-of-input.*(?:Array|array).*", m -> "the file ends inside an array"),
             rule("Unexpected end-of-input.*(?:Object|object).*", m -> "the file ends inside an object"),
             rule("Unexpected end-of-input.*", m -> "the file ends too early"),
-            rule("Unexpected character \\('(.+?)' \\(code \\d+\\)\\)(?: in numeric value)?: was expecting "
+            rule("Unexpected character \\('(.+?)' \\(code \\d+(?: / 0x\\p{XDigit}+)?\\)\\)(?: in numeric value)?: was expecting "
                     + "double-quote to start field name.*", m -> "found '" + m.group(1)
                     + "' where a field name in double quotes should be"),
-            rule("Unexpected character \\('(.+?)' \\(code \\d+\\)\\): was expecting a colon.*",
+            rule("Unexpected character \\('(.+?)' \\(code \\d+(?: / 0x\\p{XDigit}+)?\\)\\): was expecting a colon.*",
                     m -> "found '" + m.group(1) + "' where a colon should follow the field name"),
-            rule("Unexpected character \\('(.+?)' \\(code \\d+\\)\\): was expecting comma to separate (Array|Object) entries.*",
+            rule("Unexpected character \\('(.+?)' \\(code \\d+(?: / 0x\\p{XDigit}+)?\\)\\): was expecting comma to separate (Array|Object) entries.*",
                     m -> "found '" + m.group(1) + "' where a comma should separate the " + m.group(2).toLowerCase(Locale.ROOT)
                             + "'s entries"),
-            rule("Unexpected character \\('(.+?)' \\(code \\d+\\)\\) in numeric value.*",
+            rule("Unexpected character \\('(.+?)' \\(code \\d+(?: / 0x\\p{XDigit}+)?\\)\\) in numeric value.*",
                     m -> "found '" + m.group(1) + "' inside a number"),
-            rule("Unexpected character \\('(.+?)' \\(code \\d+\\)\\).*",
+            rule("Unexpected character \\('(.+?)' \\(code \\d+(?: / 0x\\p{XDigit}+)?\\)\\).*",
                     m -> "found '" + m.group(1) + "' where a value should be"),
             rule("Non-standard token '(.+?)'.*", m -> m.group(1) + " is not a number JSON allows"),
             rule("Duplicate field '(.+?)'.*", m -> "\"" + m.group(1) + "\" is given twice in one object (one of the "
@@ -98,7 +98,7 @@ public record JsonProblem(int line, int column, String problem) {
                 .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
                 .replaceAll("\\s*\\([^)]*`[^`]*`[^)]*\\)", "")
                 .replaceAll("`[^`]*`", "")
-                .replaceAll("\\s*\\(code \\d+\\)", "")
+                .replaceAll("\\s*\\(code \\d+(?: / 0x\\p{XDigit}+)?\\)", "")
                 .strip();
         return cleaned.isEmpty() ? "not valid JSON" : lowerFirst(cleaned);
     }

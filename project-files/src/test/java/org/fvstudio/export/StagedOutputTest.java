@@ -1,5 +1,6 @@
 package org.fvstudio.export;
 
+import org.fvstudio.project.io.WriteProblems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -66,7 +67,7 @@ class StagedOutputTest {
         FrameRecorder.Exception ffmpeg = new FrameRecorder.Exception(
                 "av_interleaved_write_frame() error -28 while writing interleaved video packet.");
 
-        assertThat(StagedOutput.isDiskFull(ffmpeg)).isTrue();
-        assertThat(StagedOutput.isDiskFull(new FrameRecorder.Exception("avcodec_open2() error -22"))).isFalse();
+        assertThat(WriteProblems.isDiskFull(ffmpeg)).isTrue();
+        assertThat(WriteProblems.isDiskFull(new FrameRecorder.Exception("avcodec_open2() error -22"))).isFalse();
     }
 }

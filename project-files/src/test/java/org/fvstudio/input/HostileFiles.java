@@ -339,7 +339,7 @@ final class HostileFiles {
         return file;
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         byte[] length = new byte[4];
         putInt(length, 0, data.length);
         out.writeBytes(length);
@@ -354,7 +354,7 @@ final class HostileFiles {
         out.writeBytes(sum);
     }
 
-    private static void putInt(byte[] target, int at, int value) {
+    static void putInt(byte[] target, int at, int value) {
         target[at] = (byte) (value >>> 24);
         target[at + 1] = (byte) (value >>> 16);
         target[at + 2] = (byte) (value >>> 8);

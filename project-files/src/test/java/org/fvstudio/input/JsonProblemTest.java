@@ -19,6 +19,8 @@ class JsonProblemTest {
             {"a": {"b": 1                       | line 1, column 14: the file ends inside an object
             {"a": "abc                          | line 1, column 11: the file ends inside a text value
             {"a": 1,}                           | line 1, column 9: found '}' where a field name in double quotes should be
+            {"a": 1, ⍚}                         | line 1, column 10: found '⍚' where a field name in double quotes should be
+            [1 ⍚]                               | line 1, column 4: found '⍚' where a comma should separate the array's entries
             {"a" 1}                             | line 1, column 6: found '1' where a colon should follow the field name
             [1 2]                               | line 1, column 4: found '2' where a comma should separate the array's entries
             {"a": NaN}                          | line 1, column 10: NaN is not a number JSON allows

@@ -174,6 +174,10 @@ public final class ManifestReader {
             List<Object> dims = new ArrayList<>();
             for (JsonNode d : array(e.getValue(), "shape", p + ".shape")) {
                 if (d.isInt()) {
+                    if (d.asInt() < 1 && d.asInt() != -1) {
+                        throw fail(p + ".shape", "a dimension must be a positive size, -1 or an axis name, found "
+                                + d.asInt());
+                    }
                     dims.add(d.asInt());
                 } else if (d.isTextual()) {
                     dims.add(d.asText());

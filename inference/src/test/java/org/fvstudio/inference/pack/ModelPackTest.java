@@ -68,6 +68,18 @@ class ModelPackTest {
     }
 
     @Test
+    void refusesAZeroDimensionWithItsPlaceInsteadOfFailingInsideTheSignature() throws Exception {
+        // found by PackManifestFuzzTest (finding-zero-dimension.json): IllegalArgumentException from TensorSpec
+        Path pack = TestProjects.copyPack("contract-mini", tmp);
+        ObjectNode root = (ObjectNode) json.readTree(pack.resolve("pack.json").toFile());
+        ((ArrayNode) root.at("/graphs/reference_net/outputs/bank_g16/shape")).set(1, 0);
+        json.writeValue(pack.resolve("pack.json").toFile(), root);
+        assertThatThrownBy(() -> ModelPack.verify(pack)).isInstanceOf(PackException.class)
+                .hasMessageContaining("pack.json at graphs.reference_net.outputs.bank_g16.shape: a dimension must be a "
+                        + "positive size, -1 or an axis name, found 0");
+    }
+
+    @Test
     void refusesAManifestThePipelineCannotDrive() throws Exception {
         Path pack = TestProjects.copyPack("contract-mini", tmp);
         ObjectNode root = (ObjectNode) json.readTree(pack.resolve("pack.json").toFile());

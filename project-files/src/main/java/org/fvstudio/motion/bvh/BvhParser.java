@@ -407,7 +407,8 @@ public final class BvhParser {
 
         private Token next(String expected) throws BvhFormatException {
             if (!hasNext()) {
-                throw error(lineNumber, "hierarchy ends where " + expected + " was expected");
+                throw error(lineNumber, hierarchy.isEmpty() ? "is empty, not a BVH file"
+                        : "hierarchy ends where " + expected + " was expected");
             }
             return hierarchy.get(position++);
         }

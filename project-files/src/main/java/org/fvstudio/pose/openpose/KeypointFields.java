@@ -2,6 +2,8 @@ package org.fvstudio.pose.openpose;
 
 import java.nio.file.Path;
 
+import org.fvstudio.input.InputLimits;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.fvstudio.input.InputLimits;
@@ -18,8 +20,11 @@ final class KeypointFields {
         if (value == null || value.isNull()) {
             throw new PoseFormatException(file, path + ": no \"" + field + "\"");
         }
-        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+        if (!value.isNumber()) {
             throw new PoseFormatException(file, path + "." + field + ": expected a number, got " + value);
+        }
+        if (!Double.isFinite(value.doubleValue())) {
+            throw new PoseFormatException(file, path + "." + field + ": " + InputLimits.NUMBER_TOO_LARGE);
         }
         // Beyond the limit a point's canvas extent would overflow an int (3e9 made a 1x1 canvas).
         if (Math.abs(value.doubleValue()) > InputLimits.MAX_COORDINATE) {

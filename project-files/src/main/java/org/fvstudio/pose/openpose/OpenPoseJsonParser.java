@@ -173,8 +173,11 @@ final class OpenPoseJsonParser {
         double[] values = new double[array.size()];
         for (int i = 0; i < values.length; i++) {
             JsonNode v = array.get(i);
-            if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+            if (!v.isNumber()) {
                 throw new PoseFormatException(file, at + "[" + i + "]: expected a number, got " + v);
+            }
+            if (!Double.isFinite(v.doubleValue())) {
+                throw new PoseFormatException(file, at + "[" + i + "]: " + InputLimits.NUMBER_TOO_LARGE);
             }
             values[i] = v.doubleValue();
             if (Math.abs(values[i]) > InputLimits.MAX_COORDINATE) {

@@ -118,7 +118,7 @@ final class JsonAt {
         }
         double value = node.doubleValue();
         if (!Double.isFinite(value)) {
-            throw problem("expected a finite number, got " + node);
+            throw problem(InputLimits.NUMBER_TOO_LARGE);
         }
         return value;
     }

@@ -120,9 +120,17 @@ public final class ProjectBundle {
         } catch (ProjectFormatException e) {
             throw new IOException("cannot save " + dir.getFileName() + ": " + e.getMessage(), e);
         }
-        Files.createDirectories(referencesDir());
-        Files.createDirectories(cacheDir());
-        writer.write(projectFile(), bytes, dir.resolve(BACKUP_FILE));
+        try {
+            Files.createDirectories(referencesDir());
+            Files.createDirectories(cacheDir());
+            writer.write(projectFile(), bytes, dir.resolve(BACKUP_FILE));
+        } catch (IOException e) {
+            if (WriteProblems.isDiskFull(e)) {
+                throw new IOException("Cannot save " + dir.getFileName() + ": " + WriteProblems.DISK_FULL + " (writing "
+                        + projectFile() + ")", e);
+            }
+            throw e;
+        }
         project = newProject;
         discardAutosave();
     }
