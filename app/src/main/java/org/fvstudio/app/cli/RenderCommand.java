@@ -272,7 +272,7 @@ public final class RenderCommand implements Callable<Integer> {
         return message.contains("No space left") ? "the disk is full" : message;
     }
 
-    private static VideoQuality quality(String name) {
+    static VideoQuality quality(String name) {
         for (VideoQuality q : VideoQuality.values()) {
             if (q.name().equalsIgnoreCase(name.strip())) {
                 return q;

@@ -66,7 +66,8 @@ public final class FrameFolder implements AutoCloseable {
     }
 
     /** Opens (creating) the folder, removes the staging folders of workers that died, and makes this one's. */
-    public static FrameFolder open(Path folder) throws IOException {
+    public static FrameFolder open(Path out) throws IOException {
+        Path folder = out.toAbsolutePath().normalize();
         Files.createDirectories(folder);
         Path root = folder.resolve(STAGING);
         Files.createDirectories(root);
@@ -90,20 +91,22 @@ public final class FrameFolder implements AutoCloseable {
      * every file it lists is there with its checksum. Anything else (missing, other inputs, damaged) is empty.
      */
     public Optional<JsonNode> upToDate(int frame, CacheKey key) {
+        return complete(frame).filter(stats -> key.hex().equals(stats.path("key").asText()));
+    }
+
+    /** The stats of {@code frame} when its JSON is there and every file it lists matches its checksum. */
+    public Optional<JsonNode> complete(int frame) {
         Path file = folder.resolve(frameName(frame) + ".json");
         try {
             JsonNode stats = json.readTree(file.toFile());
-            if (stats == null || !key.hex().equals(stats.path("key").asText())) {
-                return Optional.empty();
-            }
-            JsonNode files = stats.path("files");
-            if (!files.isObject() || files.isEmpty()) {
+            JsonNode files = stats == null ? null : stats.path("files");
+            if (files == null || !files.isObject() || files.isEmpty()) {
                 return Optional.empty();
             }
             for (var it = files.fields(); it.hasNext(); ) {
                 var entry = it.next();
-                Path part = folder.resolve(entry.getKey());
-                if (!part.getParent().equals(folder) || !Files.isRegularFile(part)
+                Path part = folder.resolve(entry.getKey()).normalize();
+                if (!folder.equals(part.getParent()) || !Files.isRegularFile(part)
                         || !CacheKeyBuilder.sha256Hex(Files.readAllBytes(part)).equals(entry.getValue().asText())) {
                     return Optional.empty();
                 }
@@ -167,18 +170,6 @@ public final class FrameFolder implements AutoCloseable {
                 Files.deleteIfExists(temp);
             }
         }
-    }
-
-    /** The numbers of the frames whose JSON is in the folder, increasing (complete or not: see {@link #upToDate}). */
-    public List<Integer> framesPresent() throws IOException {
-        List<Integer> frames = new ArrayList<>();
-        for (Path p : frameStatsFiles()) {
-            Matcher m = FRAME_JSON.matcher(p.getFileName().toString());
-            if (m.matches()) {
-                frames.add(Integer.parseInt(m.group(1)));
-            }
-        }
-        return frames;
     }
 
     private List<Path> frameStatsFiles() throws IOException {
