@@ -226,12 +226,18 @@ public final class RenderCommand implements Callable<Integer> {
             writer.job = job;
             Result<JobSummary> outcome;
             try (SignalCancellation signals = new SignalCancellation(job::cancel)) {
-                outcome = job.run();
-                progress.finish();
-                if (folder != null) {
-                    folder.rewriteStats(header);
+                try {
+                    outcome = job.run();
+                    progress.finish();
+                    if (folder != null) {
+                        folder.rewriteStats(header);
+                    }
+                    return report(outcome, writer, todo.size(), signals.signalled(), videoQuality, pictures);
+                } finally {
+                    if (folder != null) {
+                        folder.close(); // before the signal's hook may end the process
+                    }
                 }
-                return report(outcome, writer, todo.size(), signals.signalled(), videoQuality, pictures);
             }
         } finally {
             if (folder != null) {

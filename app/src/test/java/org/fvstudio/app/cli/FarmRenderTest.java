@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 15: a sequence rendered in chunks by several worker processes into one folder equals the sequence rendered
  * by one process, byte for byte (frames, heatmaps) and value for value (stats, timings aside); a worker sent
- * SIGTERM stops with exit 5, one killed with SIGKILL mid-chunk leaves no half-written frame, and a re-run completes the same frames. Real JVMs on the test
- * class path, the bundled sample with the bundled pack at 2 steps, and a temporal test pack whose denoiser mixes the
- * frames of a context window.
+ * SIGTERM stops with exit 5, one killed with SIGKILL mid-chunk leaves no half-written frame, and a re-run
+ * completes the same frames. Real JVMs on the test class path, the bundled sample with the bundled pack at 2 steps,
+ * and a temporal test pack whose denoiser mixes the frames of a context window.
  */
 class FarmRenderTest {
 

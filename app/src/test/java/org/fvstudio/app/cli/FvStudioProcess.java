@@ -3,9 +3,9 @@ package org.fvstudio.app.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.fvstudio.app.farm.LocalWorker;
 
 /**
  * {@code fvstudio ...} as a separate JVM on the test class path, the way a farm worker runs it: its own process,
@@ -22,23 +22,9 @@ final class FvStudioProcess {
     }
 
     static FvStudioProcess start(Path workDir, Path log, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Dai.djl.offline=true");
-        command.add("-Dfvstudio.home=" + workDir.resolve("home"));
-        command.add("-Dfvstudio.assets=" + Path.of(System.getProperty("user.dir")).resolve("../assets").normalize());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("org.fvstudio.app.FvStudio");
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("ORT_DISABLE_TELEMETRY", "1");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        return new FvStudioProcess(process, log);
+        List<String> jvm = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dfvstudio.home=" + workDir.resolve("home"),
+                "-Dfvstudio.assets=" + Path.of(System.getProperty("user.dir")).resolve("../assets").normalize());
+        return new FvStudioProcess(LocalWorker.start(jvm, args, workDir, log), log);
     }
 
     /** Runs to the end and returns the exit status. */
