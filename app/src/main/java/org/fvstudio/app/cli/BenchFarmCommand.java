@@ -89,6 +89,7 @@ public final class BenchFarmCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "start-up per chunk (JVM + pack load): %.2f s  (one-frame render %.2f s wall, the frame %.2f s)%n",
                     startup, single[0], single[1]);
             out.println("workers  wall s  frames/s  frames/s per worker");
+            double perFrame = single[1];
             for (int n : workers) {
                 Double wall = run(bundle, work.resolve("w" + n), n);
                 if (wall == null) {
@@ -96,8 +97,11 @@ public final class BenchFarmCommand implements Callable<Integer> {
                     return ExitCodes.FAILED;
                 }
                 out.printf(Locale.ROOT, "%7d  %6.2f  %8.2f  %8.2f%n", n, wall, frameCount / wall, frameCount / wall / n);
+                if (n == 1 && wall > startup) {
+                    perFrame = (wall - startup) / frameCount; // warm frames, which a long chunk is made of
+                }
             }
-            double perFrame = Math.max(1e-3, single[1]);
+            perFrame = Math.max(1e-3, perFrame);
             out.printf(Locale.ROOT, "chunk size: start-up below 10%% of a task needs chunks of at least %d frames at %.2f s a frame%n",
                     (int) Math.ceil(startup * 9 / perFrame), perFrame);
             out.flush();

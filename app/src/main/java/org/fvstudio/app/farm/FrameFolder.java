@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,6 +22,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,17 +57,36 @@ public final class FrameFolder implements AutoCloseable {
     private static final Pattern FRAME_JSON = Pattern.compile("frame_(\\d+)\\.json");
     private static final Pattern STAGING_NAME = Pattern.compile("(.+)-(\\d+)");
 
+    /** How bytes reach a staged file; tests put a full disk here. */
+    @FunctionalInterface
+    interface Writes {
+        void write(FileChannel channel, byte[] bytes) throws IOException;
+    }
+
+    private static final Writes CHANNEL = (channel, bytes) -> {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    };
+
     private final Path folder;
     private final Path staging;
+    private final Writes writes;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private FrameFolder(Path folder, Path staging) {
+    private FrameFolder(Path folder, Path staging, Writes writes) {
         this.folder = folder;
         this.staging = staging;
+        this.writes = writes;
     }
 
     /** Opens (creating) the folder, removes the staging folders of workers that died, and makes this one's. */
     public static FrameFolder open(Path out) throws IOException {
+        return open(out, CHANNEL);
+    }
+
+    static FrameFolder open(Path out, Writes writes) throws IOException {
         Path folder = out.toAbsolutePath().normalize();
         Files.createDirectories(folder);
         Path root = folder.resolve(STAGING);
@@ -75,7 +95,7 @@ public final class FrameFolder implements AutoCloseable {
         sweepAbandoned(root, host);
         Path own = root.resolve(host + "-" + ProcessHandle.current().pid());
         Files.createDirectories(own);
-        return new FrameFolder(folder, own);
+        return new FrameFolder(folder, own, writes);
     }
 
     public Path folder() {
@@ -144,7 +164,7 @@ public final class FrameFolder implements AutoCloseable {
             Path temp = TemporaryFiles.createFile(staging, STATS + ".", ".tmp");
             try {
                 try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                     OutputStream out = Channels.newOutputStream(channel);
+                     OutputStream out = new BufferedOutputStream(through(channel), 1 << 16);
                      JsonGenerator gen = json.getFactory().createGenerator(out)) {
                     gen.useDefaultPrettyPrinter();
                     gen.writeStartObject();
@@ -197,15 +217,27 @@ public final class FrameFolder implements AutoCloseable {
         }
     }
 
+    /** A stream onto {@code channel} that writes through {@link #writes}. */
+    private OutputStream through(FileChannel channel) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                writes.write(channel, new byte[] {(byte) b});
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                writes.write(channel, Arrays.copyOfRange(b, off, off + len));
+            }
+        };
+    }
+
     /** Writes {@code bytes} in staging, forces them to disk and renames them onto {@code name}. */
     private void place(String name, byte[] bytes) throws IOException {
         Path temp = TemporaryFiles.createFile(staging, name + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                writes.write(channel, bytes);
                 channel.force(true);
             }
             move(temp, folder.resolve(name));
