@@ -35,9 +35,9 @@ public final class FarmCommand implements Callable<Integer> {
     }
 
     /** Runs {@code write} with the job; bad options and unreadable projects are usage errors. */
-    private static int writing(String name, FarmJobOptions options, JobWriter write) {
+    private static int writing(String name, FarmJobOptions options, GenerationArgs generation, JobWriter write) {
         try {
-            FarmJob job = options.job();
+            FarmJob job = options.job(generation);
             Files.createDirectories(options.to);
             write.write(job, options.to);
             return ExitCodes.OK;
@@ -62,9 +62,12 @@ public final class FarmCommand implements Callable<Integer> {
         @Mixin
         FarmJobOptions options;
 
+        @Mixin
+        GenerationArgs generation;
+
         @Override
         public Integer call() {
-            return writing("openjd", options, (job, to) -> {
+            return writing("openjd", options, generation, (job, to) -> {
                 Path template = to.resolve("template.yaml");
                 FarmYaml.write(template, "Open Job Description job template (" + OpenJdTemplate.SPECIFICATION
                         + ", extension TASK_CHUNKING) written by fvstudio farm openjd", OpenJdTemplate.of(job));
@@ -80,6 +83,9 @@ public final class FarmCommand implements Callable<Integer> {
 
         @Mixin
         FarmJobOptions options;
+
+        @Mixin
+        GenerationArgs generation;
 
         @Option(names = "--image", required = true, description = "container image with fvstudio (see docs/farm.md)")
         String image;
@@ -101,7 +107,7 @@ public final class FarmCommand implements Callable<Integer> {
                 System.err.println("fvstudio farm k8s: --parallelism must be at least 1, got " + parallelism);
                 return ExitCodes.USAGE;
             }
-            return writing("k8s", options, (job, to) -> {
+            return writing("k8s", options, generation, (job, to) -> {
                 String at = (mount != null ? mount.toAbsolutePath().normalize() : job.project().getParent()).toString();
                 if (!job.project().startsWith(at) || !job.out().startsWith(at) || !job.video().startsWith(at)) {
                     throw new IllegalArgumentException("--mount " + at + " must hold the project, --out and --mp4");

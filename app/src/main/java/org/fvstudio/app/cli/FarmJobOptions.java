@@ -2,7 +2,6 @@ package org.fvstudio.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.fvstudio.app.farm.FarmJob;
 import org.fvstudio.app.farm.FrameRanges;
@@ -38,51 +37,20 @@ final class FarmJobOptions {
             description = "the launcher on the workers (default: ${DEFAULT-VALUE})")
     String command;
 
-    @Option(names = "--device", description = "auto, cpu or cuda for every task (default: the project's setting)")
-    String device;
-
-    @Option(names = "--steps", description = "denoising steps (default: the project's setting)")
-    Integer steps;
-
-    @Option(names = "--seed", description = "noise seed (default: the project's setting)")
-    Long seed;
-
-    @Option(names = "--pack", description = "pack folder or id on the workers (default: the project's pack)")
-    String pack;
-
-    @Option(names = "--threads", defaultValue = "0", description = "ONNX Runtime intra-op threads (0 = its default)")
-    int threads;
-
     /**
      * @throws IllegalArgumentException for bad options (the message names the option)
      * @throws IOException              when the project cannot be read
      */
-    FarmJob job() throws IOException, ProjectFormatException {
+    FarmJob job(GenerationArgs generation) throws IOException, ProjectFormatException {
         Path project = projectDir.toAbsolutePath().normalize();
         Project p = ProjectBundle.open(project).project();
-        String dev = device != null ? device : p.generation().device();
-        CliSupport.checkGenerationOptions(steps, dev, threads);
+        String dev = generation.device != null ? generation.device : p.generation().device();
+        CliSupport.checkGenerationOptions(generation.steps, dev, generation.threads);
         List<Integer> selected = FrameSelection.resolve(frames, null, false, p.frameCount());
         String base = project.getFileName().toString().replaceFirst("\\.fvs$", "");
         Path output = (out != null ? out : project.resolveSibling(base + "-frames")).toAbsolutePath().normalize();
         Path video = (mp4 != null ? mp4 : project.resolveSibling(base + ".mp4")).toAbsolutePath().normalize();
-        List<String> options = new ArrayList<>();
-        if (device != null) {
-            options.addAll(List.of("--device", device));
-        }
-        if (steps != null) {
-            options.addAll(List.of("--steps", steps.toString()));
-        }
-        if (seed != null) {
-            options.addAll(List.of("--seed", seed.toString()));
-        }
-        if (pack != null) {
-            options.addAll(List.of("--pack", pack));
-        }
-        if (threads > 0) {
-            options.addAll(List.of("--threads", Integer.toString(threads)));
-        }
         return new FarmJob(p.name(), project, output, video, FrameRanges.format(selected), selected.size(), chunkSize,
-                options, command, "cuda".equals(dev));
+                generation.asArguments(), command, "cuda".equals(dev));
     }
 }

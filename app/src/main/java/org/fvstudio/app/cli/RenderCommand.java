@@ -48,6 +48,7 @@ import org.fvstudio.project.Project;
 import org.fvstudio.project.io.ProjectBundle;
 import org.fvstudio.project.io.ProjectFormatException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -97,20 +98,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--review", description = "the MP4 shows target skeleton | generated frame | each reference's heatmap")
     boolean review;
 
-    @Option(names = "--device", description = "auto, cpu or cuda (default: the project's setting)")
-    String device;
-
-    @Option(names = "--steps", description = "denoising steps (default: the project's setting)")
-    Integer steps;
-
-    @Option(names = "--seed", description = "noise seed (default: the project's setting)")
-    Long seed;
-
-    @Option(names = "--pack", description = "pack folder or id (default: the project's pack)")
-    String pack;
-
-    @Option(names = "--threads", defaultValue = "0", description = "ONNX Runtime intra-op threads (0 = its default)")
-    int threads;
+    @Mixin
+    GenerationArgs generation = new GenerationArgs();
 
     @Option(names = "--progress", paramLabel = "auto|bar|plain|none", defaultValue = "auto",
             description = "a bar on a terminal, one line per frame otherwise (default: ${DEFAULT-VALUE})")
@@ -136,7 +125,8 @@ public final class RenderCommand implements Callable<Integer> {
             if (review && mp4 == null) {
                 throw new IllegalArgumentException("--review needs --mp4 FILE");
             }
-            CliSupport.checkGenerationOptions(steps, device != null ? device : project.generation().device(), threads);
+            CliSupport.checkGenerationOptions(generation.steps,
+                    generation.device != null ? generation.device : project.generation().device(), generation.threads);
             videoQuality = quality(quality);
             progress = RenderProgress.of(progressMode, System.err);
             requested = FrameSelection.resolve(frames, chunk, clamp, project.frameCount());
@@ -152,16 +142,16 @@ public final class RenderCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         GenerationOptions options = GenerationOptions.from(project.generation());
-        if (steps != null) {
-            options = options.withSteps(steps);
+        if (generation.steps != null) {
+            options = options.withSteps(generation.steps);
         }
-        if (seed != null) {
-            options = options.withSeed(seed);
+        if (generation.seed != null) {
+            options = options.withSeed(generation.seed);
         }
-        String dev = device != null ? device : project.generation().device();
+        String dev = generation.device != null ? generation.device : project.generation().device();
         try {
-            Path packFolder = CliSupport.resolvePack(pack, project.generation().packId());
-            try (ModelPack p = ModelPack.open(packFolder, CliSupport.settings(dev, threads))) {
+            Path packFolder = CliSupport.resolvePack(generation.pack, project.generation().packId());
+            try (ModelPack p = ModelPack.open(packFolder, CliSupport.settings(dev, generation.threads))) {
                 System.err.println("pack " + p.manifest().id() + ", denoiser on " + p.session("denoiser").orElseThrow().device()
                         + " (" + p.session("denoiser").orElseThrow().deviceNote() + ")");
                 GenerationSettings g = project.generation();
