@@ -2,8 +2,10 @@ package org.fvstudio.app;
 
 import java.util.List;
 
+import org.fvstudio.app.cli.AssembleCommand;
 import org.fvstudio.app.cli.BenchCommand;
 import org.fvstudio.app.cli.ExtractCommand;
+import org.fvstudio.app.cli.FarmCommand;
 import org.fvstudio.app.cli.InfoCommand;
 import org.fvstudio.app.cli.RenderCommand;
 
@@ -16,6 +18,7 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of(new RenderCommand(), new InfoCommand(), new ExtractCommand(), new BenchCommand());
+        return List.of(new RenderCommand(), new AssembleCommand(), new FarmCommand(), new InfoCommand(), new ExtractCommand(),
+                new BenchCommand());
     }
 }

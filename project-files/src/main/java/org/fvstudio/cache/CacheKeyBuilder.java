@@ -114,7 +114,8 @@ public final class CacheKeyBuilder {
         return HexFormat.of().formatHex(fileDigest.digest());
     }
 
-    static String sha256Hex(byte[] bytes) {
+    /** SHA-256 of bytes, in hex. */
+    public static String sha256Hex(byte[] bytes) {
         return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 

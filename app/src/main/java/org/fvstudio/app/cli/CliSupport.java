@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.fvstudio.inference.job.ProgressEvent;
 import org.fvstudio.inference.pack.PackException;
 import org.fvstudio.inference.pipeline.BundleReferenceImages;
@@ -45,30 +43,6 @@ final class CliSupport {
     /** Reference pictures from the bundle's references/ folder. */
     static ReferenceImages images(ProjectBundle bundle) {
         return new BundleReferenceImages(bundle);
-    }
-
-    /** "A-B" or "A", inclusive, checked against the project's frame count. */
-    static List<Integer> frames(String spec, int frameCount) {
-        int a = 0;
-        int b = frameCount - 1;
-        if (spec != null && !spec.isBlank()) {
-            String[] parts = spec.trim().split("-", 2);
-            try {
-                a = Integer.parseInt(parts[0].trim());
-                b = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : a;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--frames must look like A-B or A, got '" + spec + "'");
-            }
-        }
-        if (a < 0 || b < a || b >= frameCount) {
-            throw new IllegalArgumentException("--frames " + a + "-" + b + " is outside the project's frames 0-"
-                    + (frameCount - 1));
-        }
-        List<Integer> out = new ArrayList<>();
-        for (int f = a; f <= b; f++) {
-            out.add(f);
-        }
-        return out;
     }
 
     /** One line of the terminal progress bar, redrawn in place. */

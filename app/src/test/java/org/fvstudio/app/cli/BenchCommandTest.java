@@ -43,6 +43,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void farmRunsLocalWorkersAndPrintsFramesPerSecondAndTheStartUpCostOfAChunk(@TempDir Path tmp) throws Exception {
+        Path project = CliProjects.create(tmp.resolve("Farm.fvs"), 4);
+        int code = run("farm", project.toString(), "--workers", "1,2", "--frames", "0-3", "--steps", "1", "--threads", "1");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("bench farm: Farm.fvs, frames 0-3 (4), 1 steps", "load average")
+                .containsPattern("start-up per chunk \\(JVM \\+ pack load\\): [0-9.]+ s")
+                .containsPattern("(?m)^      1 +[0-9.]+ +[0-9.]+ +[0-9.]+$")
+                .containsPattern("(?m)^      2 +[0-9.]+ +[0-9.]+ +[0-9.]+$")
+                .containsPattern("chunks of at least [0-9]+ frames");
+    }
+
+    @Test
     void scrubNamesAMissingClip() {
         assertThat(run("scrub", "target/no-such.bvh", "--frames", "10")).isEqualTo(1);
         assertThat(err.toString()).contains("target/no-such.bvh: file not found");
