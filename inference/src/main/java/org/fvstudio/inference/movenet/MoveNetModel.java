@@ -1,5 +1,6 @@
 package org.fvstudio.inference.movenet;
 
+import org.fvstudio.inference.image.SquareCrop;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.List;
