@@ -32,7 +32,7 @@ public final class FootLandmarker implements AutoCloseable {
     /** The square is this much larger than the extent of the body's points. */
     static final double PERSON_MARGIN = 1.3;
     /** BlazePose's ankle must lie within this fraction of the person's height of the body's ankle. */
-    static final double ANKLE_TOLERANCE = 0.06;
+    static final double ANKLE_TOLERANCE = 0.1;
 
     private static final int LEFT_ANKLE = 27;
     private static final int RIGHT_ANKLE = 28;
