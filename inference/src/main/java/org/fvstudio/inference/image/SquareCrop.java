@@ -49,16 +49,16 @@ public record SquareCrop(int left, int top, int size) {
 
     /** The square at picture resolution, black where it lies outside the picture. */
     public RgbImage cut(RgbImage image) {
-        byte[] src = image.toRgbBytes();
-        byte[] square = new byte[size * size * 3];
+        int[] src = image.packedPixels();
+        RgbImage square = new RgbImage(size, size);
+        int[] dst = square.packedPixels();
         int fromX = Math.max(0, left);
         int toX = Math.min(image.width(), left + size);
         if (fromX < toX) {
             for (int y = Math.max(0, top); y < Math.min(image.height(), top + size); y++) {
-                System.arraycopy(src, 3 * (y * image.width() + fromX), square, 3 * ((y - top) * size + fromX - left),
-                        3 * (toX - fromX));
+                System.arraycopy(src, y * image.width() + fromX, dst, (y - top) * size + fromX - left, toX - fromX);
             }
         }
-        return RgbImage.ofRgbBytes(size, size, square);
+        return square;
     }
 }
