@@ -157,9 +157,8 @@ public final class MoveNetExtractor implements SkeletonDetector {
 
     /** The single-pose graph on a square around a person MultiPose found; its points if it finds that person. */
     private PersonPose lookCloser(RgbImage image, PeopleFinder.Seed seed) throws InferenceException {
-        double longest = Math.max(image.width(), image.height());
-        double size = Math.max(seed.box().extent() * PERSON_MARGIN, longest * 0.1);
-        SquareCrop crop = SquareCrop.centredOn(seed.box().centreX(), seed.box().centreY(), size);
+        // Around the points, as the single-pose path does (MultiPose's box has a margin of its own), over every look.
+        SquareCrop crop = squareAround(seed.pointsBox(), image);
         PersonPose closer = toDwpose(toPicture(model.run(image, crop), crop));
         PersonPose first = toDwpose(seed.xys());
         Optional<BodyBox> closerBox = BodyBox.of(closer, MIN_POINTS_FOR_SECOND_LOOK);
@@ -217,29 +216,20 @@ public final class MoveNetExtractor implements SkeletonDetector {
 
     /** The square for the second look: around the confident points, with a margin, centred on them. */
     static Optional<SquareCrop> aroundPerson(double[] xys, RgbImage image) {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        int found = 0;
-        for (int i = 0; i < MoveNetModel.POINTS; i++) {
-            if (xys[3 * i + 2] > WholeBodyMapping.THRESHOLD) {
-                found++;
-                minX = Math.min(minX, xys[3 * i]);
-                maxX = Math.max(maxX, xys[3 * i]);
-                minY = Math.min(minY, xys[3 * i + 1]);
-                maxY = Math.max(maxY, xys[3 * i + 1]);
-            }
-        }
-        if (found < MIN_POINTS_FOR_SECOND_LOOK) {
+        Optional<BodyBox> points = BodyBox.of(toDwpose(xys), MIN_POINTS_FOR_SECOND_LOOK);
+        if (points.isEmpty()) {
             return Optional.empty();
         }
+        SquareCrop crop = squareAround(points.get(), image);
+        return crop.size() >= Math.max(image.width(), image.height()) ? Optional.empty() : Optional.of(crop);
+    }
+
+    /** A square {@link #PERSON_MARGIN} times {@code box}'s extent (at least a tenth of the picture), centred on it. */
+    private static SquareCrop squareAround(BodyBox box, RgbImage image) {
         double longest = Math.max(image.width(), image.height());
-        double size = Math.max(Math.max(maxX - minX, maxY - minY) * PERSON_MARGIN, longest * 0.1);
-        if (size >= longest) {
-            return Optional.empty();
-        }
-        return Optional.of(SquareCrop.centredOn((minX + maxX) / 2, (minY + maxY) / 2, size));
+        double size = Math.max(box.extent() * PERSON_MARGIN, longest * 0.1);
+        return size >= longest ? SquareCrop.around(image.width(), image.height())
+                : SquareCrop.centredOn(box.centreX(), box.centreY(), size);
     }
 
     /** COCO-17 in picture pixels -> a DWPose person (the whole-body slots beyond the body stay absent). */

@@ -2,6 +2,7 @@ package org.fvstudio.inference.movenet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.fvstudio.inference.image.SquareCrop;
 import org.fvstudio.inference.runtime.InferenceException;
@@ -26,8 +27,15 @@ final class PeopleFinder {
     /** A candidate of another look that lies this much inside a person's box is that person, or a part of them. */
     static final double OTHER_LOOK_INSIDE = 0.8;
 
-    /** One person found: the 17 points [x, y, score] in picture pixels, the box and MultiPose's score. */
-    record Seed(double[] xys, BodyBox box, double score) {
+    /**
+     * One person found: the 17 points [x, y, score] in picture pixels of the best look, MultiPose's box, the box of
+     * the confident points (both over every look that saw the person) and the best score.
+     */
+    record Seed(double[] xys, BodyBox box, BodyBox pointsBox, double score) {
+
+        Seed joined(Seed other) {
+            return new Seed(xys, box.union(other.box), pointsBox.union(other.pointsBox), score);
+        }
     }
 
     private record Found(Seed seed, int look) {
@@ -62,8 +70,7 @@ final class PeopleFinder {
                 merged.add(next);
             } else {
                 Found kept = merged.get(same);
-                Seed seed = kept.seed();
-                merged.set(same, new Found(new Seed(seed.xys(), seed.box().union(next.seed().box()), seed.score()), kept.look()));
+                merged.set(same, new Found(kept.seed().joined(next.seed()), kept.look()));
             }
         }
         return merged.stream().map(Found::seed).toList();
@@ -99,6 +106,7 @@ final class PeopleFinder {
         double[] xys = MoveNetExtractor.toPicture(candidate.keypointsYxs(), crop);
         BodyBox box = new BodyBox(crop.pictureX(candidate.xmin()), crop.pictureY(candidate.ymin()),
                 crop.pictureX(candidate.xmax()), crop.pictureY(candidate.ymax()));
-        return new Seed(xys, box, candidate.score());
+        Optional<BodyBox> points = BodyBox.of(MoveNetExtractor.toDwpose(xys), MoveNetExtractor.MIN_POINTS_FOR_SECOND_LOOK);
+        return new Seed(xys, box, points.orElse(box), candidate.score());
     }
 }
