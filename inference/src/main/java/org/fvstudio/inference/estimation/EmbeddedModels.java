@@ -34,6 +34,12 @@ public record EmbeddedModels(Path body, MoveNetExtractor.Parts parts) {
         return new EmbeddedModels(body, MoveNetExtractor.Parts.none());
     }
 
+    /** The same body and people graphs, without the hands, the face and the feet. */
+    public EmbeddedModels withoutLandmarks() {
+        return new EmbeddedModels(body, new MoveNetExtractor.Parts(parts.people(), Optional.empty(), Optional.empty(),
+                Optional.empty()));
+    }
+
     private static Optional<Path> existing(Path file) {
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }

@@ -129,7 +129,7 @@ public final class MoveNetExtractor implements SkeletonDetector {
         if (people == null) {
             bodies.add(onePerson(image));
         } else {
-            for (PeopleFinder.Seed seed : people.find(image)) {
+            for (PeopleFinder.Seed seed : people.find(image, largestPersonOnly)) {
                 bodies.add(lookCloser(image, seed));
             }
         }

@@ -47,10 +47,14 @@ final class PeopleFinder {
         this.model = model;
     }
 
-    /** Everyone found, best score first. */
-    List<Seed> find(RgbImage image) throws InferenceException {
+    /**
+     * Everyone found, best score first. {@code wholeOnly} skips the squares, for when only the largest person
+     * matters: the whole picture finds them.
+     */
+    List<Seed> find(RgbImage image, boolean wholeOnly) throws InferenceException {
         List<Found> found = new ArrayList<>();
-        List<SquareCrop> looks = looks(image.width(), image.height());
+        List<SquareCrop> looks = wholeOnly ? List.of(SquareCrop.around(image.width(), image.height()))
+                : looks(image.width(), image.height());
         for (int look = 0; look < looks.size(); look++) {
             SquareCrop crop = looks.get(look);
             for (MultiPoseModel.Candidate candidate : model.run(image, crop, MIN_SCORE)) {
