@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.fvstudio.inference.skeleton.BodyBox;
+import org.fvstudio.inference.skeleton.BoundingBox;
 import org.fvstudio.pose.PersonPose;
 import org.fvstudio.pose.Pose;
 
@@ -23,13 +24,13 @@ public final class PersonTracker {
     /** Extracted frames a track may go unseen and still be picked up again. */
     static final int MAX_MISSED_FRAMES = 10;
 
-    private final List<BodyBox> lastBoxes = new ArrayList<>();
+    private final List<BoundingBox> lastBoxes = new ArrayList<>();
     private final List<Integer> missed = new ArrayList<>();
 
     /** {@code pose} with its people in their tracks' places (its list holds one entry per track so far). */
     public Pose track(Pose pose) {
         List<PersonPose> people = pose.people();
-        List<Optional<BodyBox>> boxes = people.stream().map(BodyBox::of).toList();
+        List<Optional<BoundingBox>> boxes = people.stream().map(BodyBox::of).toList();
         PersonPose[] placed = new PersonPose[lastBoxes.size()];
         boolean[] assigned = new boolean[people.size()];
         while (true) {

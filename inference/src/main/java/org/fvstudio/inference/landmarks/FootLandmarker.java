@@ -10,6 +10,7 @@ import org.fvstudio.inference.runtime.InferenceException;
 import org.fvstudio.inference.runtime.ModelLoadException;
 import org.fvstudio.inference.runtime.SessionSettings;
 import org.fvstudio.inference.skeleton.BodyBox;
+import org.fvstudio.inference.skeleton.BoundingBox;
 import org.fvstudio.pose.BodyJoint;
 import org.fvstudio.pose.BodyPart;
 import org.fvstudio.pose.Keypoint;
@@ -49,12 +50,12 @@ public final class FootLandmarker implements AutoCloseable {
 
     /** {@code body} with the feet filled in where they serve (its other parts unchanged). */
     public PersonPose addFeet(RgbImage image, PersonPose body) throws InferenceException {
-        Optional<BodyBox> box = BodyBox.of(body, 2);
+        Optional<BoundingBox> box = BodyBox.of(body, 2);
         if (box.isEmpty()) {
             return body;
         }
         double height = box.get().extent();
-        SquareCrop crop = SquareCrop.centredOn(box.get().centreX(), box.get().centreY(), Math.max(8, height * PERSON_MARGIN));
+        SquareCrop crop = SquareCrop.centredOn(box.get().centerX(), box.get().centerY(), Math.max(8, height * PERSON_MARGIN));
         LandmarkModel.Result result = model.run(image, crop);
         if (result.presence() < MIN_PRESENCE) {
             return body;

@@ -12,6 +12,7 @@ import org.fvstudio.inference.landmarks.FaceLandmarker;
 import org.fvstudio.inference.landmarks.FootLandmarker;
 import org.fvstudio.inference.landmarks.HandLandmarker;
 import org.fvstudio.inference.skeleton.BodyBox;
+import org.fvstudio.inference.skeleton.BoundingBox;
 import org.fvstudio.inference.skeleton.SkeletonDetector;
 import org.fvstudio.inference.runtime.InferenceException;
 import org.fvstudio.inference.runtime.ModelLoadException;
@@ -161,21 +162,21 @@ public final class MoveNetExtractor implements SkeletonDetector {
         SquareCrop crop = squareAround(seed.pointsBox(), image);
         PersonPose closer = toDwpose(toPicture(model.run(image, crop), crop));
         PersonPose first = toDwpose(seed.xys());
-        Optional<BodyBox> closerBox = BodyBox.of(closer, MIN_POINTS_FOR_SECOND_LOOK);
-        Optional<BodyBox> firstBox = BodyBox.of(first, 1).map(b -> b.union(seed.box())).or(() -> Optional.of(seed.box()));
+        Optional<BoundingBox> closerBox = BodyBox.of(closer, MIN_POINTS_FOR_SECOND_LOOK);
+        Optional<BoundingBox> firstBox = BodyBox.of(first, 1).map(b -> b.union(seed.box())).or(() -> Optional.of(seed.box()));
         return closerBox.isPresent() && closerBox.get().iou(firstBox.get()) >= SAME_PERSON_IOU ? closer : first;
     }
 
     /** The people with a skeleton, each once, largest first. */
     private static List<PersonPose> distinctPeople(List<PersonPose> bodies, RgbImage image) {
         List<PersonPose> kept = new ArrayList<>();
-        List<BodyBox> boxes = new ArrayList<>();
+        List<BoundingBox> boxes = new ArrayList<>();
         for (PersonPose body : bodies) {
             if (ReferenceShot.visibleBodyJoints(new Pose(image.width(), image.height(), List.of(body)))
                     < ReferenceShot.MIN_SKELETON_JOINTS) {
                 continue;
             }
-            BodyBox box = BodyBox.of(body).orElseThrow();
+            BoundingBox box = BodyBox.of(body).orElseThrow();
             if (boxes.stream().noneMatch(b -> b.iou(box) >= DUPLICATE_IOU)) {
                 kept.add(body);
                 boxes.add(box);
@@ -216,7 +217,7 @@ public final class MoveNetExtractor implements SkeletonDetector {
 
     /** The square for the second look: around the confident points, with a margin, centred on them. */
     static Optional<SquareCrop> aroundPerson(double[] xys, RgbImage image) {
-        Optional<BodyBox> points = BodyBox.of(toDwpose(xys), MIN_POINTS_FOR_SECOND_LOOK);
+        Optional<BoundingBox> points = BodyBox.of(toDwpose(xys), MIN_POINTS_FOR_SECOND_LOOK);
         if (points.isEmpty()) {
             return Optional.empty();
         }
@@ -225,11 +226,11 @@ public final class MoveNetExtractor implements SkeletonDetector {
     }
 
     /** A square {@link #PERSON_MARGIN} times {@code box}'s extent (at least a tenth of the picture), centred on it. */
-    private static SquareCrop squareAround(BodyBox box, RgbImage image) {
+    private static SquareCrop squareAround(BoundingBox box, RgbImage image) {
         double longest = Math.max(image.width(), image.height());
         double size = Math.max(box.extent() * PERSON_MARGIN, longest * 0.1);
         return size >= longest ? SquareCrop.around(image.width(), image.height())
-                : SquareCrop.centredOn(box.centreX(), box.centreY(), size);
+                : SquareCrop.centredOn(box.centerX(), box.centerY(), size);
     }
 
     /** COCO-17 in picture pixels -> a DWPose person (the whole-body slots beyond the body stay absent). */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.fvstudio.inference.image.SquareCrop;
 import org.fvstudio.inference.runtime.InferenceException;
 import org.fvstudio.inference.skeleton.BodyBox;
+import org.fvstudio.inference.skeleton.BoundingBox;
 import org.fvstudio.pose.render.RgbImage;
 
 /**
@@ -31,7 +32,7 @@ final class PeopleFinder {
      * One person found: the 17 points [x, y, score] in picture pixels of the best look, MultiPose's box, the box of
      * the confident points (both over every look that saw the person) and the best score.
      */
-    record Seed(double[] xys, BodyBox box, BodyBox pointsBox, double score) {
+    record Seed(double[] xys, BoundingBox box, BoundingBox pointsBox, double score) {
 
         Seed joined(Seed other) {
             return new Seed(xys, box.union(other.box), pointsBox.union(other.pointsBox), score);
@@ -81,8 +82,8 @@ final class PeopleFinder {
     }
 
     private static boolean samePerson(Found a, Found b) {
-        BodyBox boxA = a.seed().box();
-        BodyBox boxB = b.seed().box();
+        BoundingBox boxA = a.seed().box();
+        BoundingBox boxB = b.seed().box();
         return a.look() == b.look()
                 ? boxA.iou(boxB) >= SAME_LOOK_IOU
                 : boxA.iou(boxB) >= SAME_LOOK_IOU || boxA.overlapOfSmaller(boxB) >= OTHER_LOOK_INSIDE;
@@ -108,9 +109,12 @@ final class PeopleFinder {
 
     static Seed toPicture(MultiPoseModel.Candidate candidate, SquareCrop crop) {
         double[] xys = MoveNetExtractor.toPicture(candidate.keypointsYxs(), crop);
-        BodyBox box = new BodyBox(crop.pictureX(candidate.xmin()), crop.pictureY(candidate.ymin()),
-                crop.pictureX(candidate.xmax()), crop.pictureY(candidate.ymax()));
-        Optional<BodyBox> points = BodyBox.of(MoveNetExtractor.toDwpose(xys), MoveNetExtractor.MIN_POINTS_FOR_SECOND_LOOK);
+        double x1 = crop.pictureX(candidate.xmin());
+        double x2 = crop.pictureX(candidate.xmax());
+        double y1 = crop.pictureY(candidate.ymin());
+        double y2 = crop.pictureY(candidate.ymax());
+        BoundingBox box = new BoundingBox(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
+        Optional<BoundingBox> points = BodyBox.of(MoveNetExtractor.toDwpose(xys), MoveNetExtractor.MIN_POINTS_FOR_SECOND_LOOK);
         return new Seed(xys, box, points.orElse(box), candidate.score());
     }
 }

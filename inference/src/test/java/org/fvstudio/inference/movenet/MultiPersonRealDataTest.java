@@ -24,6 +24,7 @@ import org.fvstudio.inference.runtime.CancellationToken;
 import org.fvstudio.inference.runtime.DevicePreference;
 import org.fvstudio.inference.runtime.SessionSettings;
 import org.fvstudio.inference.skeleton.BodyBox;
+import org.fvstudio.inference.skeleton.BoundingBox;
 import org.fvstudio.media.VideoFrame;
 import org.fvstudio.media.VideoFrameReader;
 import org.fvstudio.pose.BodyPart;
@@ -181,7 +182,7 @@ class MultiPersonRealDataTest {
         assertThat(feet.pckOfGiven(0)).as("PCK@0.2 of the big toes and heels given").isGreaterThanOrEqualTo(0.7);
     }
 
-    private static BodyBox box(PersonPose person) {
+    private static BoundingBox box(PersonPose person) {
         return BodyBox.of(person).orElseThrow();
     }
 

@@ -71,10 +71,24 @@ class PoseExtractionTest {
     }
 
     private String importFrame30() {
-        Path image = copyResource("images/pose2sim_cam03_frame30.jpg", temp.resolve("in"));
+        return importReference("images/pose2sim_cam03_frame30.jpg");
+    }
+
+    private String importReference(String resource) {
+        Path image = copyResource(resource, temp.resolve("in"));
         fx(() -> studio.importReferenceFiles(List.of(image)));
         awaitJobs(tasks);
         return studio.project().references().get(0).id();
+    }
+
+    /** Detect pose on reference {@code id} with an empty DWPose folder (AUTO: the embedded estimator runs). */
+    private Pose detectWithoutDwposeFiles(String id) throws Exception {
+        Path empty = Files.createDirectories(temp.resolve("models").resolve("dwpose"));
+        settings = new InferenceSettings(DevicePreference.CPU, 1, List.of(empty), EstimatorChoice.AUTO);
+        fx(() -> extraction.detectPose(id));
+        awaitDone();
+        assertThat(dialogs.problems).isEmpty();
+        return studio.project().reference(id).orElseThrow().pose();
     }
 
     @Test
@@ -116,15 +130,7 @@ class PoseExtractionTest {
 
     @Test
     void withoutDwposeFilesTheEmbeddedEstimatorFindsThePersonAndSaysSo() throws Exception {
-        String id = importFrame30();
-        Path empty = Files.createDirectories(temp.resolve("models").resolve("dwpose"));
-        settings = new InferenceSettings(DevicePreference.CPU, 1, List.of(empty), EstimatorChoice.AUTO);
-
-        fx(() -> extraction.detectPose(id));
-        awaitDone();
-
-        assertThat(dialogs.problems).isEmpty();
-        Pose detected = studio.project().reference(id).orElseThrow().pose();
+        Pose detected = detectWithoutDwposeFiles(importFrame30());
         assertThat(detected.people()).hasSize(1);
         PersonPose person = detected.people().get(0);
         // The walker of frame 30 stands in the middle of the 272 x 480 picture, head in the upper third.
@@ -141,18 +147,7 @@ class PoseExtractionTest {
      */
     @Test
     void withoutDwposeFilesTheEmbeddedEstimatorFindsTheWalkerAndTheBystander() throws Exception {
-        Path image = copyResource("images/pose2sim_cam01_f025.png", temp.resolve("in"));
-        fx(() -> studio.importReferenceFiles(List.of(image)));
-        awaitJobs(tasks);
-        String id = studio.project().references().get(0).id();
-        Path empty = Files.createDirectories(temp.resolve("models").resolve("dwpose"));
-        settings = new InferenceSettings(DevicePreference.CPU, 1, List.of(empty), EstimatorChoice.AUTO);
-
-        fx(() -> extraction.detectPose(id));
-        awaitDone();
-
-        assertThat(dialogs.problems).isEmpty();
-        Pose detected = studio.project().reference(id).orElseThrow().pose();
+        Pose detected = detectWithoutDwposeFiles(importReference("images/pose2sim_cam01_f025.png"));
         assertThat(detected.people()).hasSize(2);
         PersonPose walker = detected.people().get(0);
         PersonPose bystander = detected.people().get(1);

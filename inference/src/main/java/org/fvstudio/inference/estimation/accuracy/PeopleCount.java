@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.fvstudio.inference.skeleton.BodyBox;
+import org.fvstudio.inference.skeleton.BoundingBox;
 import org.fvstudio.pose.PersonPose;
 
 /**
@@ -22,7 +23,7 @@ public final class PeopleCount {
 
     /** Adds one frame: the ground truth's people (the subject among them) and the detected people. */
     public void add(List<PersonPose> truth, PersonPose subject, List<PersonPose> detected) {
-        List<BodyBox> free = new ArrayList<>();
+        List<BoundingBox> free = new ArrayList<>();
         for (PersonPose person : detected) {
             BodyBox.of(person).ifPresent(free::add);
         }
@@ -30,7 +31,7 @@ public final class PeopleCount {
         order.remove(subject);
         order.add(0, subject);
         for (PersonPose person : order) {
-            Optional<BodyBox> box = BodyBox.of(person);
+            Optional<BoundingBox> box = BodyBox.of(person);
             if (box.isEmpty()) {
                 continue;
             }

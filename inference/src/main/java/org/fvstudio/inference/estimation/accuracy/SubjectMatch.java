@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.fvstudio.inference.skeleton.BodyBox;
+import org.fvstudio.inference.skeleton.BoundingBox;
 import org.fvstudio.pose.PersonPose;
 
 /**
@@ -20,7 +21,7 @@ public final class SubjectMatch {
         PersonPose best = null;
         double bestArea = 0;
         for (PersonPose person : truth) {
-            Optional<BodyBox> box = BodyBox.of(person);
+            Optional<BoundingBox> box = BodyBox.of(person);
             if (box.isPresent() && box.get().area() >= bestArea) {
                 best = person;
                 bestArea = box.get().area();
@@ -31,11 +32,11 @@ public final class SubjectMatch {
 
     /** The predicted person that overlaps {@code subject} most (box IoU above zero), or empty. */
     public static Optional<PersonPose> match(PersonPose subject, List<PersonPose> predicted) {
-        Optional<BodyBox> target = BodyBox.of(subject);
+        Optional<BoundingBox> target = BodyBox.of(subject);
         PersonPose best = null;
         double bestIou = 0;
         for (PersonPose person : predicted) {
-            Optional<BodyBox> box = BodyBox.of(person);
+            Optional<BoundingBox> box = BodyBox.of(person);
             double iou = target.isPresent() && box.isPresent() ? target.get().iou(box.get()) : 0;
             if (iou > bestIou) {
                 best = person;
