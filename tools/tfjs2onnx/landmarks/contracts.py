@@ -105,8 +105,8 @@ next frame's crop); not used.
 DWPose's six foot points (COCO-WholeBody order: left big toe, left small toe, left heel, right big
 toe, right small toe, right heel) from these: heels = points 29 / 30 (the same landmark);
 big toes = points 31 / 32, an approximation (the foot index point is the tip of the foot, between
-the big and second toe); small toes have no BlazePose point: approximate them, e.g. by point 31 / 32
-moved towards the little-toe side, or leave them out with score 0.
+the big and second toe); small toes have no BlazePose point and stay absent (score 0) in the
+studio's embedded estimator, which never guesses a missing point (docs/DESIGN.md, "Feet").
 
 Preparing the input (as for MoveNet, tools/tfjs2onnx/README.md, "Preprocessing contract"; the golden
 inputs were made by `movenet/images.py`): decode to RGB; letterbox on a centred black square of side

@@ -57,6 +57,10 @@ public final class BenchPckCommand implements Callable<Integer> {
             description = "the embedded estimator's graph (default: the bundled MoveNet Thunder; e.g. movenet-lightning.onnx)")
     Path embeddedModel;
 
+    @Option(names = "--body-only",
+            description = "the bundled embedded estimator without its hand, face and foot graphs (everyone's body alone)")
+    boolean bodyOnly;
+
     @Option(names = "--stride", defaultValue = "1", paramLabel = "N", description = "every N-th frame (default: ${DEFAULT-VALUE})")
     int stride;
 
@@ -91,11 +95,13 @@ public final class BenchPckCommand implements Callable<Integer> {
             err.println("fvstudio bench pck: " + e.getMessage());
             return 2;
         }
+        Optional<EmbeddedModels> embedded = embeddedModel != null ? Optional.of(EmbeddedModels.bodyOnly(embeddedModel))
+                : BundledAssets.locate().flatMap(BundledAssets::modelsFolder).flatMap(EmbeddedModels::in);
+        if (bodyOnly) {
+            embedded = embedded.map(EmbeddedModels::withoutLandmarks);
+        }
         try (SkeletonDetector detector = SkeletonDetectors.open(choice,
-                () -> models == null ? DwposeModels.locate() : DwposeModels.locate(models),
-                embeddedModel != null ? Optional.of(EmbeddedModels.bodyOnly(embeddedModel))
-                        : BundledAssets.locate().flatMap(BundledAssets::modelsFolder).flatMap(EmbeddedModels::in),
-                runtime.settings())) {
+                () -> models == null ? DwposeModels.locate() : DwposeModels.locate(models), embedded, runtime.settings())) {
             out.println("fvstudio bench pck: machine: " + CliSupport.machine());
             ByteArrayOutputStream figures = new ByteArrayOutputStream();
             try (PrintStream stream = new PrintStream(figures, true, StandardCharsets.UTF_8)) {

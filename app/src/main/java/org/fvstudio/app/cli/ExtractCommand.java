@@ -161,7 +161,7 @@ public final class ExtractCommand implements Callable<Integer> {
         OpenPoseWriter writer = new OpenPoseWriter();
         for (int i = 0; i < poses.size(); i++) {
             String name = String.format(Locale.ROOT, "%s_%012d_keypoints.json", base, poses.sourceFrames().get(i));
-            writer.writeFrame(poses.poses().get(i), out.resolve(name), CoordinateMode.PIXELS);
+            writer.writeFrame(poses.seenAt(i), out.resolve(name), CoordinateMode.PIXELS);
         }
         log.printf(Locale.ROOT, "%d frames at %.3f fps (stride %d)%n", poses.size(), poses.frameRate(), stride);
         return poses.size();

@@ -83,6 +83,17 @@ class BenchCommandTest {
         assertThat(err.toString()).contains("unknown device 'tpu'");
     }
 
+    /** Frames 0 and 50 of Pose2Sim cam01: the walker and the bystander, both found, measured against OpenPose. */
+    @Test
+    void pckMeasuresTheSubjectAndCountsTheBystandersFound() {
+        int code = run("pck", "--cameras", "cam01", "--stride", "50", "--body-only", "--device", "cpu");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("embedded estimator (MoveNet Thunder + MultiPose) on estimator CPU", "every 50. frame")
+                .containsPattern("cam01 +2 +\\d+ +0\\.\\d{3} +[01]\\.\\d{3} +0/\\d+ +NaN +NaN +2/2 +0 ");
+        assertThat(run("pck", "--cameras", "cam09")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown camera 'cam09': use cam01, cam02, cam03, cam04");
+    }
+
     @Test
     void exportPrintsFramesPerSecondAt512ForEveryExport() {
         int code = run("export", "--frames", "2");

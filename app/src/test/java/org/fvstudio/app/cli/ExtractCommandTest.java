@@ -94,7 +94,7 @@ class ExtractCommandTest {
         Path photo = Path.of("../project-files/src/test/resources/images/astronaut.png");
         int code = run(photo.toString(), "--out", dir.toString(), "--models", dir.resolve("no-models").toString());
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("embedded estimator (MoveNet Thunder, hands, face) on estimator CPU")
+        assertThat(out.toString()).contains("embedded estimator (MoveNet Thunder + MultiPose, hands, face, feet) on estimator CPU")
                 .contains("1 person in astronaut.png");
         JsonNode person = new ObjectMapper().readTree(dir.resolve("astronaut_keypoints.json").toFile()).get("people").get(0);
         JsonNode body = person.get("pose_keypoints_2d");
@@ -104,6 +104,22 @@ class ExtractCommandTest {
         for (JsonNode value : person.get("hand_left_keypoints_2d")) {
             assertThat(value.asDouble()).isZero();
         }
+    }
+
+    /** Bad input to the embedded estimator (no DWPose files): named with its problem, no stack trace, no output. */
+    @Test
+    void notAnImageAndAnEmptyVideoAreNamedWithTheirProblem(@TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("photo.png"), "a shot list, not a picture");
+        Path empty = Files.write(dir.resolve("empty.mp4"), new byte[0]);
+        Path poses = dir.resolve("poses");
+
+        assertThat(run(notes.toString(), "--out", poses.toString(), "--estimator", "embedded")).isEqualTo(ExtractCommand.FAILED);
+        assertThat(err.toString()).contains("extract: " + notes + ": not a readable image").doesNotContain("\tat ");
+
+        assertThat(run(empty.toString(), "--out", poses.toString(), "--estimator", "embedded")).isEqualTo(ExtractCommand.FAILED);
+        assertThat(err.toString()).contains("extract: " + empty + ": not a readable video").doesNotContain("\tat ");
+        assertThat(poses).as("nothing written for either").satisfiesAnyOf(
+                p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
     }
 
     @Test

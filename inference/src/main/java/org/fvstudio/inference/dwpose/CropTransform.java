@@ -1,5 +1,6 @@
 package org.fvstudio.inference.dwpose;
 
+import org.fvstudio.inference.skeleton.BoundingBox;
 import org.fvstudio.pose.render.RgbImage;
 
 /**

@@ -11,6 +11,7 @@ import org.fvstudio.inference.runtime.ModelLoadException;
 import org.fvstudio.inference.runtime.ModelSession;
 import org.fvstudio.inference.runtime.ModelSessions;
 import org.fvstudio.inference.runtime.SessionSettings;
+import org.fvstudio.inference.skeleton.BoundingBox;
 import org.fvstudio.pose.render.RgbImage;
 
 import ai.onnxruntime.OnnxTensor;

@@ -28,14 +28,16 @@ public final class VideoPoseExtractor {
     }
 
     /**
-     * Extracts one Pose per delivered frame. The token is checked before each frame; progress is reported
-     * after each one.
+     * Extracts one Pose per delivered frame. Unless only the largest person is kept, people are tracked across
+     * frames by box overlap ({@link PersonTracker}): person n of every frame is the same person, an empty person
+     * where they were not seen. The token is checked before each frame; progress is reported after each one.
      */
     public VideoPoses extract(Path video, VideoExtractionOptions options, ExtractionProgress progress,
             CancellationToken cancel) throws MediaException, InferenceException, ExtractionCancelledException {
         List<Pose> poses = new ArrayList<>();
         List<Integer> frames = new ArrayList<>();
         PoseSmoother smoother = options.smoothingSettings().map(PoseSmoother::new).orElse(null);
+        PersonTracker tracker = options.largestPersonOnly() ? null : new PersonTracker();
         try (VideoFrameReader reader = VideoFrameReader.open(video, options.frameStride())) {
             int total = reader.expectedDeliveredCount();
             while (true) {
@@ -47,6 +49,9 @@ public final class VideoPoseExtractor {
                     break;
                 }
                 Pose pose = extractor.detect(frame.image(), options.largestPersonOnly());
+                if (tracker != null) {
+                    pose = tracker.track(pose);
+                }
                 if (smoother != null) {
                     pose = smoother.smooth(pose, frameTime(frame, reader.frameRate()));
                 }

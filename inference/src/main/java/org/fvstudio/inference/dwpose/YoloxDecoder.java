@@ -3,6 +3,8 @@ package org.fvstudio.inference.dwpose;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fvstudio.inference.skeleton.BoundingBox;
+
 /**
  * Turns the raw YOLOX output (anchors x (4 box + objectness + classes)) into detections in source pixels.
  * Anchors run over strides 8, 16, 32 of the square input, row by row; box centre = (xy + grid) * stride,

@@ -49,7 +49,7 @@ public final class SkeletonDetectors {
     }
 
     private static SkeletonDetector openEmbedded(EmbeddedModels models, SessionSettings settings) throws ModelLoadException {
-        return MoveNetExtractor.open(models.body(), models.hands(), models.face(), settings);
+        return MoveNetExtractor.open(models.body(), models.parts(), settings);
     }
 
     private static EmbeddedModels requireEmbedded(Optional<EmbeddedModels> embedded) throws ModelLoadException {

@@ -9,6 +9,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
+import org.fvstudio.inference.image.SquareCrop;
 import org.fvstudio.inference.runtime.ElementType;
 import org.fvstudio.inference.runtime.GraphSignatureException;
 import org.fvstudio.inference.runtime.InferenceException;
@@ -20,17 +21,23 @@ import org.fvstudio.inference.runtime.TensorSpec;
 import org.fvstudio.pose.render.RgbImage;
 
 /**
- * One MediaPipe landmark graph (hand landmarks, face mesh) converted by tools/tfjs2onnx: a rotated square crop as
- * float32 [1, S, S, 3] (byte / 255) in; points in input pixels and a presence score out. Not thread-safe.
+ * One MediaPipe landmark graph (hand landmarks, face mesh, BlazePose landmarks) converted by tools/tfjs2onnx: a
+ * square crop (rotated for hands and faces, upright and Pillow-resized for BlazePose) as float32 [1, S, S, 3]
+ * (byte / 255) in; points in input pixels and a presence score out. Not thread-safe.
  */
 public final class LandmarkModel implements AutoCloseable {
 
-    /** What a graph's outputs are called: the points (x, y, z per point) and the presence score. */
-    public record Outputs(String points, int pointCount, String presence) {
+    /**
+     * What a graph's outputs are called: the points ({@code valuesPerPoint} per point, x, y, z first) and the
+     * presence score.
+     */
+    public record Outputs(String points, int pointCount, int valuesPerPoint, String presence) {
     }
 
-    public static final Outputs HAND = new Outputs("landmarks", 21, "hand_flag");
-    public static final Outputs FACE = new Outputs("mesh", 468, "face_flag");
+    public static final Outputs HAND = new Outputs("landmarks", 21, 3, "hand_flag");
+    public static final Outputs FACE = new Outputs("mesh", 468, 3, "face_flag");
+    /** BlazePose: x, y, z, visibility and presence (both logits) per point. */
+    public static final Outputs POSE = new Outputs("landmarks", 39, 5, "pose_flag");
 
     private final ModelSession session;
     private final Outputs outputs;
@@ -71,7 +78,7 @@ public final class LandmarkModel implements AutoCloseable {
         return size;
     }
 
-    /** The points (x, y, z in input pixels) and the presence score for a prepared input. */
+    /** The points (x, y, z in input pixels, then any further values) and the presence score for a prepared input. */
     public Result run(float[] nhwc) throws InferenceException {
         if (nhwc.length != input.length) {
             throw new IllegalArgumentException("expected " + input.length + " input values, got " + nhwc.length);
@@ -79,7 +86,7 @@ public final class LandmarkModel implements AutoCloseable {
         try (OnnxTensor tensor = OnnxTensor.createTensor(session.environment(), FloatBuffer.wrap(nhwc),
                 new long[] {1, size, size, 3});
              OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
-            float[] points = floats(result, outputs.points(), outputs.pointCount() * 3);
+            float[] points = floats(result, outputs.points(), outputs.pointCount() * outputs.valuesPerPoint());
             float presence = floats(result, outputs.presence(), 1)[0];
             return new Result(points, presence);
         } catch (OrtException e) {
@@ -93,7 +100,17 @@ public final class LandmarkModel implements AutoCloseable {
         return run(input);
     }
 
-    /** @param points x, y, z per point in input pixels */
+    /** Cuts {@code crop} out of {@code image}, resized as MoveNet's input is, and runs the graph on it. */
+    public Result run(RgbImage image, SquareCrop crop) throws InferenceException {
+        int[] bytes = new int[input.length];
+        crop.writeNhwc(image, size, bytes);
+        for (int i = 0; i < bytes.length; i++) {
+            input[i] = bytes[i] / 255f;
+        }
+        return run(input);
+    }
+
+    /** @param points {@link Outputs#valuesPerPoint()} values per point, x, y, z in input pixels first */
     public record Result(float[] points, float presence) {
     }
 

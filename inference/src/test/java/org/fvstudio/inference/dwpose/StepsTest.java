@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
+import org.fvstudio.inference.skeleton.BoundingBox;
 import org.fvstudio.pose.render.RgbImage;
 import org.junit.jupiter.api.Test;
 

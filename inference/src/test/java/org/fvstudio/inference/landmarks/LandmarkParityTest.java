@@ -17,8 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The hand and face graphs in ONNX Runtime reproduce TensorFlow.js on the crops it was fed (positions within
- * 1e-4 of the input size, presence within 1e-4), and the Java crop gives those very inputs (within one level).
+ * The hand, face and BlazePose graphs in ONNX Runtime reproduce TensorFlow.js on the crops it was fed (every
+ * value within 1e-4 of the input size, presence within 1e-4), and the Java crop gives those very inputs (within
+ * one level).
  */
 class LandmarkParityTest {
 
@@ -26,11 +27,15 @@ class LandmarkParityTest {
 
     @ParameterizedTest
     @CsvSource({"hand, astronaut_glove", "hand, pose2sim_cam03_f050_right_hand", "face, astronaut_face",
-        "face, pose2sim_cam01_f075_face"})
+        "face, pose2sim_cam01_f075_face", "blazepose, astronaut", "blazepose, pose2sim_cam03_f050"})
     void onnxRuntimeGivesTheTfjsLandmarks(String family, String name) throws Exception {
         JsonNode golden = JSON.readTree(resource(family, name + ".tfjs.json").toFile());
         byte[] rgb = Files.readAllBytes(resource(family, name + ".input.rgb"));
-        LandmarkModel.Outputs outputs = family.equals("hand") ? LandmarkModel.HAND : LandmarkModel.FACE;
+        LandmarkModel.Outputs outputs = switch (family) {
+            case "hand" -> LandmarkModel.HAND;
+            case "face" -> LandmarkModel.FACE;
+            default -> LandmarkModel.POSE;
+        };
         try (LandmarkModel model = LandmarkModel.open(model(family), outputs, cpu())) {
             float[] input = new float[rgb.length];
             for (int i = 0; i < rgb.length; i++) {
@@ -39,7 +44,7 @@ class LandmarkParityTest {
             LandmarkModel.Result result = model.run(input);
             JsonNode points = golden.get("tfjs").get("outputs").get(outputs.points()).get("values");
             double tolerance = 1e-4 * model.size();
-            for (int i = 0; i < outputs.pointCount() * 3; i++) {
+            for (int i = 0; i < outputs.pointCount() * outputs.valuesPerPoint(); i++) {
                 assertThat((double) result.points()[i]).as("%s value %d", name, i)
                         .isCloseTo(flat(points, i), within(tolerance));
             }
@@ -80,7 +85,11 @@ class LandmarkParityTest {
 
     static Path model(String family) {
         Path assets = Path.of(System.getProperty("user.dir")).resolve("../assets/models").normalize();
-        return family.equals("hand") ? assets.resolve("hand/handlandmark-lite.onnx") : assets.resolve("face/facemesh.onnx");
+        return switch (family) {
+            case "hand" -> assets.resolve("hand/handlandmark-lite.onnx");
+            case "face" -> assets.resolve("face/facemesh.onnx");
+            default -> assets.resolve("blazepose/blazepose-lite.onnx");
+        };
     }
 
     static Path resource(String family, String name) throws Exception {

@@ -1,5 +1,6 @@
 package org.fvstudio.inference.movenet;
 
+import org.fvstudio.inference.image.SquareCrop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -16,6 +16,10 @@ final class MoveNetModels {
         return assets().resolve("movenet-lightning.onnx");
     }
 
+    static Path multiPose() {
+        return assets().resolve("movenet-multipose.onnx");
+    }
+
     private static Path assets() {
         return Path.of(System.getProperty("user.dir")).resolve("../assets/models/movenet").normalize();
     }

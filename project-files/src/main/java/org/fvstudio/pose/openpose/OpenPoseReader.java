@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  *   <li>MoveNet keypoints are pixels (or normalised by the editors' rule), MediaPipe landmarks are always
  *       fractions of the image; neither states a canvas unless the object carries {@code canvas_width} /
  *       {@code canvas_height}. 17 MoveNet keypoints read as COCO-17; 33 (BlazePose, MediaPipe) as COCO-17
- *       from landmarks 0, 2, 5, 7, 8, 11-16, 23-28 plus the feet of {@link BlazePoseLandmarks#FEET}.</li>
+ *       from landmarks 0, 2, 5, 7, 8, 11-16, 23-28 plus the feet of {@link BlazePoseLandmarks#footLandmark}.</li>
  *   <li>Body layout by point count: 18 OpenPose, 17 COCO, 25 BODY_25 or BODY_25B told apart by
  *       {@link BodyLayoutDetector} over the whole import; {@link #withBodyLayout} overrides it.
  *       Feet come from BODY_25/25B points 19-24; face 70 drops the two pupils; hands 21 + 21.</li>

@@ -71,10 +71,24 @@ class PoseExtractionTest {
     }
 
     private String importFrame30() {
-        Path image = copyResource("images/pose2sim_cam03_frame30.jpg", temp.resolve("in"));
+        return importReference("images/pose2sim_cam03_frame30.jpg");
+    }
+
+    private String importReference(String resource) {
+        Path image = copyResource(resource, temp.resolve("in"));
         fx(() -> studio.importReferenceFiles(List.of(image)));
         awaitJobs(tasks);
         return studio.project().references().get(0).id();
+    }
+
+    /** Detect pose on reference {@code id} with an empty DWPose folder (AUTO: the embedded estimator runs). */
+    private Pose detectWithoutDwposeFiles(String id) throws Exception {
+        Path empty = Files.createDirectories(temp.resolve("models").resolve("dwpose"));
+        settings = new InferenceSettings(DevicePreference.CPU, 1, List.of(empty), EstimatorChoice.AUTO);
+        fx(() -> extraction.detectPose(id));
+        awaitDone();
+        assertThat(dialogs.problems).isEmpty();
+        return studio.project().reference(id).orElseThrow().pose();
     }
 
     @Test
@@ -116,23 +130,33 @@ class PoseExtractionTest {
 
     @Test
     void withoutDwposeFilesTheEmbeddedEstimatorFindsThePersonAndSaysSo() throws Exception {
-        String id = importFrame30();
-        Path empty = Files.createDirectories(temp.resolve("models").resolve("dwpose"));
-        settings = new InferenceSettings(DevicePreference.CPU, 1, List.of(empty), EstimatorChoice.AUTO);
-
-        fx(() -> extraction.detectPose(id));
-        awaitDone();
-
-        assertThat(dialogs.problems).isEmpty();
-        Pose detected = studio.project().reference(id).orElseThrow().pose();
+        Pose detected = detectWithoutDwposeFiles(importFrame30());
         assertThat(detected.people()).hasSize(1);
         PersonPose person = detected.people().get(0);
         // The walker of frame 30 stands in the middle of the 272 x 480 picture, head in the upper third.
         assertThat(person.confidence(0)).isGreaterThan(0.3);
         assertThat(person.y(0)).isBetween(40.0, 200.0);
         assertThat(person.x(0)).isBetween(60.0, 220.0);
-        assertThat(studio.statusProperty().get()).contains("Detected 1 person", "embedded estimator (MoveNet Thunder, hands, face)");
-        assertThat(extraction.deviceUsedProperty().get()).startsWith("embedded estimator (MoveNet Thunder, hands, face): estimator CPU");
+        assertThat(studio.statusProperty().get()).contains("Detected 1 person", "embedded estimator (MoveNet Thunder + MultiPose, hands, face, feet)");
+        assertThat(extraction.deviceUsedProperty().get()).startsWith("embedded estimator (MoveNet Thunder + MultiPose, hands, face, feet): estimator CPU");
+    }
+
+    /**
+     * Frame 25 of Pose2Sim cam01 (270 x 480): the walker in the middle (OpenPose puts them at x 55-180, y 110-290
+     * at this size) and a bystander at the left edge (x 3-30, y 70-190). The embedded estimator finds both.
+     */
+    @Test
+    void withoutDwposeFilesTheEmbeddedEstimatorFindsTheWalkerAndTheBystander() throws Exception {
+        Pose detected = detectWithoutDwposeFiles(importReference("images/pose2sim_cam01_f025.png"));
+        assertThat(detected.people()).hasSize(2);
+        PersonPose walker = detected.people().get(0);
+        PersonPose bystander = detected.people().get(1);
+        assertThat(walker.x(1)).as("walker's neck").isBetween(90.0, 170.0);
+        assertThat(walker.y(1)).isBetween(110.0, 170.0);
+        assertThat(bystander.x(1)).as("bystander's neck").isBetween(0.0, 40.0);
+        assertThat(bystander.y(1)).isBetween(70.0, 120.0);
+        assertThat(studio.statusProperty().get()).contains("Detected 2 people", "embedded estimator");
+        assertThat(studio.document().undoTextProperty().get()).isEqualTo("Undo Detect pose (2 people)");
     }
 
     @Test
