@@ -3,9 +3,11 @@ package org.fvstudio.app;
 import java.util.List;
 
 import org.fvstudio.app.cli.BenchCommand;
+import org.fvstudio.app.cli.CoverageCommand;
 import org.fvstudio.app.cli.ExtractCommand;
 import org.fvstudio.app.cli.InfoCommand;
 import org.fvstudio.app.cli.RenderCommand;
+import org.fvstudio.app.cli.RetargetCommand;
 
 /**
  * The one place where the command line's sub-commands are registered.
@@ -16,6 +18,7 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of(new RenderCommand(), new InfoCommand(), new ExtractCommand(), new BenchCommand());
+        return List.of(new RenderCommand(), new InfoCommand(), new ExtractCommand(), new BenchCommand(),
+                new RetargetCommand(), new CoverageCommand());
     }
 }
