@@ -3,7 +3,9 @@ package org.fvstudio.coverage;
 import static org.fvstudio.pose.BodyJoint.*;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.fvstudio.pose.BodyJoint;
 import org.fvstudio.pose.BodyPart;
@@ -34,11 +36,35 @@ public final class RegionGrid {
         }
     }
 
+    /** A shot's frames ask for the same few references' grids again and again. */
+    private static final int REMEMBERED = 32;
+    private static final Map<List<Object>, BodyRegion[]> RECENT = new LinkedHashMap<>(REMEMBERED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, BodyRegion[]> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
     private RegionGrid() {
     }
 
-    /** Row-major regions of a {@code gridH x gridW} grid over {@code pose}'s canvas. */
+    /** Row-major regions of a {@code gridH x gridW} grid over {@code pose}'s canvas (callers must not change it). */
     public static BodyRegion[] of(Pose pose, int gridH, int gridW) {
+        List<Object> key = List.of(pose, gridH, gridW);
+        synchronized (RECENT) {
+            BodyRegion[] known = RECENT.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        BodyRegion[] cells = computed(pose, gridH, gridW);
+        synchronized (RECENT) {
+            RECENT.put(key, cells);
+        }
+        return cells;
+    }
+
+    private static BodyRegion[] computed(Pose pose, int gridH, int gridW) {
         BodyRegion[] cells = new BodyRegion[gridH * gridW];
         java.util.Arrays.fill(cells, BodyRegion.ELSEWHERE);
         PersonPose person = ShotReading.mainPerson(pose);
