@@ -11,10 +11,12 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -44,6 +46,7 @@ public final class CoveragePanel extends VBox {
     private final ToggleButton thisFrame = new ToggleButton("This frame");
     private final ToggleButton wholeShot = new ToggleButton("Whole shot");
     private final FeedMatrixView matrix = new FeedMatrixView();
+    private final ScrollPane matrixScroll = new ScrollPane(matrix);
     private final Label matrixNote = new Label();
     private final ListView<CoverageAdvice> advice = new ListView<>();
     private final Label adviceNote = new Label();
@@ -70,9 +73,9 @@ public final class CoveragePanel extends VBox {
             }
         });
         matrixNote.setId("feedNote");
-        matrixNote.setWrapText(true);
+        wrap(matrixNote);
         advice.setId("coverageAdvice");
-        advice.setPlaceholder(new Label("No advice yet"));
+        advice.setPlaceholder(new Label("No shot to add"));
         advice.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(CoverageAdvice item, boolean empty) {
@@ -88,9 +91,11 @@ public final class CoveragePanel extends VBox {
             }
         });
         adviceNote.setId("coverageNote");
-        adviceNote.setWrapText(true);
+        wrap(adviceNote);
         VBox.setVgrow(advice, Priority.ALWAYS);
-        getChildren().setAll(new Label("Who feeds what"), new HBox(6, thisFrame, wholeShot), matrix, matrixNote,
+        matrixScroll.setFitToHeight(true);
+        matrixScroll.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().setAll(new Label("Who feeds what"), new HBox(6, thisFrame, wholeShot), matrixScroll, matrixNote,
                 new Label("Coverage advice"), adviceNote, advice);
         setMinWidth(0);
 
@@ -99,6 +104,12 @@ public final class CoveragePanel extends VBox {
         generation.results().changesProperty().addListener((obs, old, now) -> settle.playFromStart());
         studio.currentFrameProperty().addListener((obs, old, now) -> showMatrix());
         recompute();
+    }
+
+    private static void wrap(Label label) {
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     /** The latest report (null until the first one is computed). */
@@ -158,8 +169,8 @@ public final class CoveragePanel extends VBox {
             matrixNote.setText(feed.isPresent() ? "Frame " + frame + ": share of its selected tokens (finest bank)."
                     : "Frame " + frame + " has not been generated yet.");
         }
-        matrix.setVisible(feed.isPresent());
-        matrix.setManaged(feed.isPresent());
+        matrixScroll.setVisible(feed.isPresent());
+        matrixScroll.setManaged(feed.isPresent());
         feed.ifPresent(f -> matrix.show(f, id -> studio.project().reference(id).map(ReferenceShot::displayName)
                 .orElse(id + " (removed)")));
     }

@@ -8,18 +8,19 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 import org.fvstudio.coverage.BodyRegion;
 import org.fvstudio.coverage.FeedMatrix;
 
 /**
- * "Who feeds what": a small reference x body-region matrix, each cell the share of the selected tokens that the
+ * "Who feeds what": a small body-region x reference matrix, each cell the share of the selected tokens that the
  * reference gave that region, coloured from white (none) to orange (the largest share shown).
  */
 final class FeedMatrixView extends GridPane {
 
-    private static final String[] SHORT = {"Head", "Torso", "R arm", "L arm", "R leg", "L leg", "Hands", "Bkgd"};
+    private static final double CELL = 48;
     private static final Color EMPTY = Color.web("#2b2b2b");
     private static final Color FULL = Color.web("#f08a24");
 
@@ -30,17 +31,10 @@ final class FeedMatrixView extends GridPane {
         setPadding(new Insets(2));
     }
 
-    /** @param names the display name of a reference id */
+    /** One row per body region, one column per reference. @param names the display name of a reference id */
     void show(FeedMatrix feed, Function<String, String> names) {
         getChildren().clear();
         BodyRegion[] regions = BodyRegion.values();
-        for (int r = 0; r < regions.length; r++) {
-            Label head = new Label(SHORT[r]);
-            head.setTooltip(new Tooltip(regions[r].label()));
-            head.setMinWidth(42);
-            head.setAlignment(Pos.CENTER);
-            add(head, r + 1, 0);
-        }
         double max = 0;
         for (int n = 0; n < feed.referenceIds().size(); n++) {
             for (BodyRegion region : regions) {
@@ -49,20 +43,30 @@ final class FeedMatrixView extends GridPane {
         }
         for (int n = 0; n < feed.referenceIds().size(); n++) {
             String name = names.apply(feed.referenceIds().get(n));
-            add(new Label(name), 0, n + 1);
+            Label head = new Label(name.length() > 10 ? name.substring(0, 9) + "…" : name);
+            head.setTooltip(new Tooltip(name));
+            head.setMinWidth(CELL);
+            head.setAlignment(Pos.CENTER);
+            add(head, n + 1, 0);
             for (int r = 0; r < regions.length; r++) {
                 double share = feed.share(n, regions[r]);
                 Label cell = new Label(String.format(Locale.ROOT, "%.0f%%", 100 * share));
                 cell.setId("feed-" + feed.referenceIds().get(n) + "-" + regions[r].jsonName());
-                cell.setMinWidth(42);
+                cell.setMinWidth(CELL);
+                cell.setMaxWidth(Double.MAX_VALUE);
                 cell.setAlignment(Pos.CENTER);
                 Color colour = EMPTY.interpolate(FULL, max > 0 ? share / max : 0);
                 cell.setStyle("-fx-background-color: " + web(colour) + "; -fx-text-fill: "
                         + (colour.getBrightness() > 0.6 ? "black" : "white") + ";");
                 cell.setTooltip(new Tooltip(String.format(Locale.ROOT, "%s → %s: %.1f %% of the selected tokens",
                         name, regions[r].label(), 100 * share)));
-                add(cell, r + 1, n + 1);
+                add(cell, n + 1, r + 1);
             }
+        }
+        for (int r = 0; r < regions.length; r++) {
+            Label label = new Label(regions[r].label());
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            add(label, 0, r + 1);
         }
     }
 

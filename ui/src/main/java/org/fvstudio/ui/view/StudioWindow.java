@@ -93,7 +93,11 @@ public final class StudioWindow {
         this.layout = WindowLayout.load(viewModel.home().windowLayoutFile());
         // Frame and target above, every reference's heatmap below; both scale to the room they get.
         // Who fed what and the coverage advice sit beside the heatmaps they explain.
-        SplitPane heatmapsAndCoverage = new SplitPane(heatmaps, new org.fvstudio.ui.coverage.CoveragePanel(viewModel, generation));
+        ScrollPane coverage = new ScrollPane(new org.fvstudio.ui.coverage.CoveragePanel(viewModel, generation));
+        coverage.setFitToWidth(true);
+        coverage.setFitToHeight(true);
+        coverage.setMinSize(0, 0);
+        SplitPane heatmapsAndCoverage = new SplitPane(heatmaps, coverage);
         heatmapsAndCoverage.setId("heatmapCoverageSplit");
         heatmapsAndCoverage.setDividerPositions(0.68);
         SplitPane resultPane = new SplitPane(results, heatmapsAndCoverage);
