@@ -4,10 +4,12 @@ import java.util.List;
 
 import org.fvstudio.app.cli.AssembleCommand;
 import org.fvstudio.app.cli.BenchCommand;
+import org.fvstudio.app.cli.CoverageCommand;
 import org.fvstudio.app.cli.ExtractCommand;
 import org.fvstudio.app.cli.FarmCommand;
 import org.fvstudio.app.cli.InfoCommand;
 import org.fvstudio.app.cli.RenderCommand;
+import org.fvstudio.app.cli.RetargetCommand;
 
 /**
  * The one place where the command line's sub-commands are registered.
@@ -19,6 +21,6 @@ final class Subcommands {
 
     static List<Object> all() {
         return List.of(new RenderCommand(), new AssembleCommand(), new FarmCommand(), new InfoCommand(), new ExtractCommand(),
-                new BenchCommand());
+                new BenchCommand(), new RetargetCommand(), new CoverageCommand());
     }
 }

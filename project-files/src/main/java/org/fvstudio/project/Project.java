@@ -16,11 +16,12 @@ import org.fvstudio.timeline.TimelineMarks;
  * @param timeline     in/out range and markers (never null; {@link TimelineMarks#NONE} when unset)
  * @param drivingVideo the video the target was extracted from, or null
  * @param motion       the BVH file and orbit camera the target was built from, or null
+ * @param retarget     the motion before it was retargeted to the character, or null when it was not
  */
 public record Project(String name, double fps, int frameCount, int canvasWidth, int canvasHeight,
                       List<ReferenceShot> references, PoseTrack target, CameraTrack camera,
                       GenerationSettings generation, TimelineMarks timeline, DrivingVideo drivingVideo,
-                      MotionSource motion) {
+                      MotionSource motion, RetargetedMotion retarget) {
 
     public static final double DEFAULT_FPS = 24;
     public static final int DEFAULT_FRAME_COUNT = 48;
@@ -51,11 +52,19 @@ public record Project(String name, double fps, int frameCount, int canvasWidth, 
         }
     }
 
+    /** A project whose target is not retargeted. */
+    public Project(String name, double fps, int frameCount, int canvasWidth, int canvasHeight,
+                   List<ReferenceShot> references, PoseTrack target, CameraTrack camera, GenerationSettings generation,
+                   TimelineMarks timeline, DrivingVideo drivingVideo, MotionSource motion) {
+        this(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation, timeline,
+                drivingVideo, motion, null);
+    }
+
     /** A project without timeline marks or driving video. */
     public Project(String name, double fps, int frameCount, int canvasWidth, int canvasHeight,
                    List<ReferenceShot> references, PoseTrack target, CameraTrack camera, GenerationSettings generation) {
         this(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
-                TimelineMarks.NONE, null, null);
+                TimelineMarks.NONE, null, null, null);
     }
 
     public Optional<DrivingVideo> drivingVideoIfAny() {
@@ -96,22 +105,22 @@ public record Project(String name, double fps, int frameCount, int canvasWidth, 
 
     public Project withName(String newName) {
         return new Project(newName, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
-                timeline, drivingVideo, motion);
+                timeline, drivingVideo, motion, retarget);
     }
 
     public Project withTiming(double newFps, int newFrameCount) {
         return new Project(name, newFps, newFrameCount, canvasWidth, canvasHeight, references, target, camera, generation,
-                timeline.clampedTo(newFrameCount), drivingVideo, motion);
+                timeline.clampedTo(newFrameCount), drivingVideo, motion, retarget);
     }
 
     public Project withCanvas(int width, int height) {
         return new Project(name, fps, frameCount, width, height, references, target, camera, generation,
-                timeline, drivingVideo, motion);
+                timeline, drivingVideo, motion, retarget);
     }
 
     public Project withReferences(List<ReferenceShot> newReferences) {
         return new Project(name, fps, frameCount, canvasWidth, canvasHeight, newReferences, target, camera, generation,
-                timeline, drivingVideo, motion);
+                timeline, drivingVideo, motion, retarget);
     }
 
     public Project withReference(ReferenceShot updated) {
@@ -127,33 +136,39 @@ public record Project(String name, double fps, int frameCount, int canvasWidth, 
 
     public Project withTarget(PoseTrack newTarget) {
         return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, newTarget, camera, generation,
-                timeline, drivingVideo, motion);
+                timeline, drivingVideo, motion, retarget);
     }
 
     public Project withCamera(CameraTrack newCamera) {
         return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, newCamera, generation,
-                timeline, drivingVideo, motion);
+                timeline, drivingVideo, motion, retarget);
     }
 
     public Project withGeneration(GenerationSettings newGeneration) {
         return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, newGeneration,
-                timeline, drivingVideo, motion);
+                timeline, drivingVideo, motion, retarget);
     }
 
     public Project withTimeline(TimelineMarks newTimeline) {
         return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
-                newTimeline, drivingVideo, motion);
+                newTimeline, drivingVideo, motion, retarget);
     }
 
     /** @param newDrivingVideo the video, or null for none */
     public Project withDrivingVideo(DrivingVideo newDrivingVideo) {
         return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
-                timeline, newDrivingVideo, motion);
+                timeline, newDrivingVideo, motion, retarget);
     }
 
     /** @param newMotion the motion-capture source of the target, or null for none */
     public Project withMotion(MotionSource newMotion) {
         return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
-                timeline, drivingVideo, newMotion);
+                timeline, drivingVideo, newMotion, retarget);
+    }
+
+    /** @param newRetarget the motion before the retarget that made the current target, or null for none */
+    public Project withRetarget(RetargetedMotion newRetarget) {
+        return new Project(name, fps, frameCount, canvasWidth, canvasHeight, references, target, camera, generation,
+                timeline, drivingVideo, motion, newRetarget);
     }
 }

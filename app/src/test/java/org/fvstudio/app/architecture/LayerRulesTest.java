@@ -25,7 +25,7 @@ class LayerRulesTest {
 
     private static final String[] MODEL = {"org.fvstudio.bench..", "org.fvstudio.cache..", "org.fvstudio.export..",
         "org.fvstudio.input..", "org.fvstudio.media..", "org.fvstudio.motion..", "org.fvstudio.pose..",
-        "org.fvstudio.project..", "org.fvstudio.timeline.."};
+        "org.fvstudio.project..", "org.fvstudio.timeline..", "org.fvstudio.retarget..", "org.fvstudio.coverage.."};
 
     static final ArchRule JAVAFX_ONLY_IN_UI_AND_APP = noClasses()
             .that().resideOutsideOfPackages("org.fvstudio.ui..", "org.fvstudio.app..")

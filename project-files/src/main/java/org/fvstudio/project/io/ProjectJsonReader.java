@@ -24,6 +24,8 @@ import org.fvstudio.project.GenerationSettings;
 import org.fvstudio.project.MotionSource;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
+import org.fvstudio.project.RetargetOptions;
+import org.fvstudio.project.RetargetedMotion;
 import org.fvstudio.project.ShotScale;
 import org.fvstudio.timeline.CameraKeyframe;
 import org.fvstudio.timeline.CameraTrack;
@@ -42,14 +44,16 @@ import org.fvstudio.timeline.TimelineMarks;
  * enabled (true) and note (""); a keyframe's interpolation (linear); a camera key's pivot (canvas
  * centre), pan (0, 0), roll (0) and cut (false); the sections references, target and camera (empty)
  * and generation (defaults, field by field); timeline (no range, no markers), its in, out (unset),
- * markers (none) and a marker's label (""); driving_video (none); motion (none).
+ * markers (none) and a marker's label (""); driving_video (none); motion (none); retarget (none), its strength (1)
+ * and height (source).
  */
 final class ProjectJsonReader {
 
     static final int MAX_FRAMES = 1_000_000;
 
     private static final Set<String> ROOT_FIELDS = Set.of("format", "version", "name", "fps", "frame_count", "canvas",
-            "references", "target", "camera", "generation", "timeline", "driving_video", "motion");
+            "references", "target", "camera", "generation", "timeline", "driving_video", "motion", "retarget");
+    private static final Set<String> RETARGET_FIELDS = Set.of("strength", "height", "original");
     private static final Set<String> MOTION_FIELDS = Set.of("bvh", "orbit");
     private static final Set<String> ORBIT_KEY_FIELDS = Set.of("frame", "yaw", "elevation", "distance", "focal_length",
             "target", "interpolation");
@@ -92,8 +96,9 @@ final class ProjectJsonReader {
         TimelineMarks timeline = root.has("timeline") ? timeline(root.field("timeline"), frameCount) : TimelineMarks.NONE;
         DrivingVideo drivingVideo = root.has("driving_video") ? drivingVideo(root.field("driving_video")) : null;
         MotionSource motion = root.has("motion") ? motion(root.field("motion")) : null;
+        RetargetedMotion retarget = root.has("retarget") ? retarget(root.field("retarget")) : null;
         return new Project(name, fps, frameCount, canvas[0], canvas[1], references, target, camera, generation,
-                timeline, drivingVideo, motion);
+                timeline, drivingVideo, motion, retarget);
     }
 
     private static int[] canvas(JsonAt at, int min, int max) throws ProjectFormatException {
@@ -207,6 +212,23 @@ final class ProjectJsonReader {
             }
         }
         return PersonPose.ofFlat(flat);
+    }
+
+    /** The original motion may have keys past the last frame: the project can have been shortened since. */
+    private static RetargetedMotion retarget(JsonAt at) throws ProjectFormatException {
+        at.onlyFields(RETARGET_FIELDS);
+        double strength = at.has("strength") ? at.field("strength").number(0, 1) : RetargetOptions.DEFAULTS.strength();
+        RetargetOptions.Height height = RetargetOptions.DEFAULTS.height();
+        if (at.has("height")) {
+            JsonAt heightAt = at.field("height");
+            try {
+                height = RetargetOptions.Height.fromJson(heightAt.string());
+            } catch (IllegalArgumentException e) {
+                throw heightAt.problem(e.getMessage());
+            }
+        }
+        PoseTrack original = target(at.field("original"), MAX_FRAMES);
+        return new RetargetedMotion(original, new RetargetOptions(strength, height));
     }
 
     private static PoseTrack target(JsonAt at, int frameCount) throws ProjectFormatException {

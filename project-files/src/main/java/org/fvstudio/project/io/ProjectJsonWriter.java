@@ -9,10 +9,12 @@ import org.fvstudio.project.GenerationSettings;
 import org.fvstudio.project.MotionSource;
 import org.fvstudio.project.Project;
 import org.fvstudio.project.ReferenceShot;
+import org.fvstudio.project.RetargetedMotion;
 import org.fvstudio.timeline.CameraKeyframe;
 import org.fvstudio.timeline.OrbitKeyframe;
 import org.fvstudio.timeline.PersonTrack;
 import org.fvstudio.timeline.PoseKeyframe;
+import org.fvstudio.timeline.PoseTrack;
 import org.fvstudio.timeline.TimelineMarker;
 import org.fvstudio.timeline.TimelineMarks;
 
@@ -48,18 +50,7 @@ final class ProjectJsonWriter {
             r.put("note", ref.note());
             r.set("pose", pose(ref.pose()));
         }
-        ArrayNode people = root.putObject("target").putArray("people");
-        for (PersonTrack track : project.target().people()) {
-            ObjectNode t = people.addObject();
-            t.put("name", track.name());
-            ArrayNode keys = t.putArray("keyframes");
-            for (PoseKeyframe key : track.keyframes()) {
-                ObjectNode k = keys.addObject();
-                k.put("frame", key.frame());
-                k.put("interpolation", key.interpolation().jsonName());
-                k.set("pose", person(key.pose()));
-            }
-        }
+        root.set("target", track(project.target()));
         ArrayNode cameraKeys = root.putObject("camera").putArray("keyframes");
         for (CameraKeyframe key : project.camera().keyframes()) {
             ObjectNode k = cameraKeys.addObject();
@@ -119,7 +110,31 @@ final class ProjectJsonWriter {
                 k.put("interpolation", key.interpolation().jsonName());
             }
         }
+        RetargetedMotion retarget = project.retarget();
+        if (retarget != null) {
+            ObjectNode node = root.putObject("retarget");
+            node.put("strength", retarget.options().strength());
+            node.put("height", retarget.options().height().jsonName());
+            node.set("original", track(retarget.original()));
+        }
         return root;
+    }
+
+    private static ObjectNode track(PoseTrack track) {
+        ObjectNode node = NODES.objectNode();
+        ArrayNode people = node.putArray("people");
+        for (PersonTrack person : track.people()) {
+            ObjectNode t = people.addObject();
+            t.put("name", person.name());
+            ArrayNode keys = t.putArray("keyframes");
+            for (PoseKeyframe key : person.keyframes()) {
+                ObjectNode k = keys.addObject();
+                k.put("frame", key.frame());
+                k.put("interpolation", key.interpolation().jsonName());
+                k.set("pose", person(key.pose()));
+            }
+        }
+        return node;
     }
 
     /** Relative with '/' separators when inside the bundle, so the bundle can move; absolute otherwise. */

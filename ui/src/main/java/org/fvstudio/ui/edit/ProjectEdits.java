@@ -61,11 +61,12 @@ public final class ProjectEdits {
 
     /**
      * Replaces the target pose track; the frame count grows to hold every frame of it. The new track
-     * comes from neither the driving video nor the BVH motion of the old one, so both are dropped.
+     * comes from neither the driving video nor the BVH motion of the old one, so both are dropped, and it is not
+     * retargeted, so the original motion of a retarget goes too.
      */
     public static Edit replaceTarget(Project project, PoseTrack target, int framesNeeded, String description) {
         return new SnapshotEdit(description, project,
-                withTarget(project, target, framesNeeded).withDrivingVideo(null).withMotion(null));
+                withTarget(project, target, framesNeeded).withDrivingVideo(null).withMotion(null).withRetarget(null));
     }
 
     /** {@code project} with {@code target}, its frame count grown to {@code framesNeeded} if shorter. */

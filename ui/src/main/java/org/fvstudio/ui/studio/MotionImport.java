@@ -97,7 +97,8 @@ public final class MotionImport {
                 .withTiming(before.fps(), imported.frames())
                 .withCamera(camera)
                 .withMotion(new MotionSource(file.toAbsolutePath().normalize(), imported.camera()))
-                .withDrivingVideo(null);
+                .withDrivingVideo(null)
+                .withRetarget(null);
     }
 
     private static String importedStatus(String name, Imported imported, Project before, boolean resetCamera) {
@@ -152,7 +153,8 @@ public final class MotionImport {
                 Imported rebuilt = success.value();
                 Project before = studio.project();
                 Project after = ProjectEdits.withTarget(before, rebuilt.track(), rebuilt.frames())
-                        .withMotion(source.withOrbit(rebuilt.camera()));
+                        .withMotion(source.withOrbit(rebuilt.camera()))
+                        .withRetarget(null);
                 int keyCount = rebuilt.camera().keyframes().size();
                 if (studio.edit(new SnapshotEdit("Re-orbit motion " + name, before, after))) {
                     studio.statusProperty().set("Rebuilt " + rebuilt.frames() + " frames of " + name + " through "

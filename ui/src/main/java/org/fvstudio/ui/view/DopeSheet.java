@@ -261,7 +261,7 @@ public final class DopeSheet extends Region {
             g.setFill(Color.web("#dddddd"));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(trackName(project, track), 6, top + ROW / 2);
+            g.fillText(trackName(project, track), 6, top + ROW / 2, HEADER - 10);
             drawKeys(g, project, track, top + ROW / 2);
         }
         double x = frameToX(t.frame());
@@ -360,7 +360,9 @@ public final class DopeSheet extends Region {
 
     private static String trackName(Project project, TrackId track) {
         if (track instanceof TrackId.Person p) {
-            return project.target().people().get(p.index()).name();
+            String name = project.target().people().get(p.index()).name();
+            // the mark of a retargeted track; the timeline's summary line says with which options
+            return project.retarget() == null ? name : "⇄ " + name;
         }
         return "Camera";
     }

@@ -93,7 +93,15 @@ public final class StudioWindow {
         });
         this.layout = WindowLayout.load(viewModel.home().windowLayoutFile());
         // Frame and target above, every reference's heatmap below; both scale to the room they get.
-        SplitPane resultPane = new SplitPane(results, heatmaps);
+        // Who fed what and the coverage advice sit beside the heatmaps they explain.
+        ScrollPane coverage = new ScrollPane(new org.fvstudio.ui.coverage.CoveragePanel(viewModel, generation));
+        coverage.setFitToWidth(true);
+        coverage.setFitToHeight(true);
+        coverage.setMinSize(0, 0);
+        SplitPane heatmapsAndCoverage = new SplitPane(heatmaps, coverage);
+        heatmapsAndCoverage.setId("heatmapCoverageSplit");
+        heatmapsAndCoverage.setDividerPositions(0.68);
+        SplitPane resultPane = new SplitPane(results, heatmapsAndCoverage);
         resultPane.setId("resultSplit");
         resultPane.setOrientation(javafx.geometry.Orientation.VERTICAL);
         layout.restore("results", resultPane, 0.5);
@@ -341,7 +349,9 @@ public final class StudioWindow {
         cancelGeneration.disableProperty().bind(generation.service().runningProperty().isNull());
         MenuItem clearCache = item("Clear render cache", "menuClearCache", null, generation::clearCache);
         Menu generateMenu = new Menu("Generate", null, generate, generateStale, cancelGeneration, new SeparatorMenuItem(), clearCache);
-        MenuBar bar = new MenuBar(file, edit, view, editorMenus.poseMenu(), editorMenus.timelineMenu(), generateMenu);
+        Menu pose = editorMenus.poseMenu();
+        pose.getItems().addAll(org.fvstudio.ui.retarget.RetargetMenuItems.of(viewModel, stage));
+        MenuBar bar = new MenuBar(file, edit, view, pose, editorMenus.timelineMenu(), generateMenu);
         bar.setId("menuBar");
         return bar;
     }

@@ -192,7 +192,9 @@ public final class TimelineView extends VBox {
             int lastKey = project.target().lastKeyFrame();
             targetSummary.setText(project.target().isEmpty()
                     ? "Target pose: none yet – import a pose sequence (File ▸ Import pose sequence)."
-                    : "Target pose: " + people + " person(s), keys up to frame " + lastKey + ".");
+                    : "Target pose: " + people + " person(s), keys up to frame " + lastKey + "."
+                    + (project.retarget() == null ? ""
+                            : " Retargeted to the character (" + project.retarget().options().describe() + ")."));
         } finally {
             updating = false;
         }
