@@ -61,7 +61,9 @@ class DiskFullTest {
             assertThat(render).isInstanceOf(CacheException.class);
             assertThat(render.getMessage()).startsWith("Cannot store frame " + SaveLoop.cacheKey(2) + " in the render cache ")
                     .endsWith(": the disk is full");
-            assertThat(RenderCache.open(bundle.cacheDir(), Long.MAX_VALUE).get(1)).contains(SaveLoop.frame(1));
+            try (RenderCache reopened = RenderCache.open(bundle.cacheDir(), Long.MAX_VALUE)) {
+                assertThat(reopened.get(1)).contains(SaveLoop.frame(1));
+            }
 
             Throwable sequence = catchThrowable(() -> new PngSequenceExporter("frame_").export(
                     FrameSource.of(List.of(noise(7, 256).image(), noise(8, 256).image())), pngs, ExportMonitor.NONE));
