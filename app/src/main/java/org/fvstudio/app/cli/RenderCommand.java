@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fvstudio.app.farm.ContextSegments;
 import org.fvstudio.app.farm.FrameFolder;
+import org.fvstudio.input.FileProblems;
 import org.fvstudio.app.farm.FrameSelection;
 import org.fvstudio.app.farm.RenderKeys;
 import org.fvstudio.cache.CacheKey;
@@ -132,6 +133,13 @@ public final class RenderCommand implements Callable<Integer> {
             requested = FrameSelection.resolve(frames, chunk, clamp, project.frameCount());
             if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
                 throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
+            }
+            if (out != null) {
+                try {
+                    Files.createDirectories(out);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException(FileProblems.describe(e), e);
+                }
             }
             Path videoFolder = mp4 == null ? null : mp4.toAbsolutePath().getParent();
             if (videoFolder != null && !Files.isDirectory(videoFolder)) {
