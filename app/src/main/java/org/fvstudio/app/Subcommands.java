@@ -2,6 +2,7 @@ package org.fvstudio.app;
 
 import java.util.List;
 
+import org.fvstudio.app.cli.AdaptCommand;
 import org.fvstudio.app.cli.BenchCommand;
 import org.fvstudio.app.cli.ExtractCommand;
 import org.fvstudio.app.cli.InfoCommand;
@@ -16,6 +17,6 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of(new RenderCommand(), new InfoCommand(), new ExtractCommand(), new BenchCommand());
+        return List.of(new RenderCommand(), new InfoCommand(), new ExtractCommand(), new AdaptCommand(), new BenchCommand());
     }
 }

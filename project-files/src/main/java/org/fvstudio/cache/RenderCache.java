@@ -546,16 +546,7 @@ public final class RenderCache {
     }
 
     private static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (NoSuchFileException ignored) {
-            // removed meanwhile
-        }
+        org.fvstudio.project.io.TemporaryFiles.deleteTree(path);
     }
 
     private static void deleteTreeQuietly(Path path) {

@@ -122,7 +122,7 @@ public final class RenderCommand implements Callable<Integer> {
             options = options.withSeed(seed);
         }
         String dev = device != null ? device : project.generation().device();
-        try (ModelPack p = ModelPack.open(CliSupport.resolvePack(pack, project.generation().packId()),
+        try (ModelPack p = ModelPack.open(CliSupport.resolvePack(pack, project.generation().packId(), bundle.dir()),
                 CliSupport.settings(dev, threads))) {
             System.err.println("pack " + p.manifest().id() + ", denoiser on " + p.session("denoiser").orElseThrow().device()
                     + " (" + p.session("denoiser").orElseThrow().deviceNote() + ")");
