@@ -340,6 +340,7 @@ public final class StudioWindow {
         cancelGeneration.disableProperty().bind(generation.service().runningProperty().isNull());
         MenuItem clearCache = item("Clear render cache", "menuClearCache", null, generation::clearCache);
         Menu generateMenu = new Menu("Generate", null, generate, generateStale, cancelGeneration, new SeparatorMenuItem(), clearCache);
+        generateMenu.setId("generateMenu");
         MenuBar bar = new MenuBar(file, edit, view, editorMenus.poseMenu(), editorMenus.timelineMenu(), generateMenu);
         bar.setId("menuBar");
         return bar;
