@@ -153,8 +153,14 @@ def export(model, out, training_info=None, default_steps=8):
     write_manifest(out, training_info, default_steps)
 
 
-def write_manifest(out, training_info=None, default_steps=8):
-    m = manifest(pose_channels_of(out), default_steps, {'training': training_info} if training_info else None)
+def write_manifest(out, training_info=None, default_steps=8, identity=None, extra=None):
+    """identity: {'id', 'name'} of a pack other than fvs-tiny (an adapted pack); extra: further
+    top-level fields (an adapted pack's 'adaptation' provenance)."""
+    fields = dict(identity or {})
+    if training_info:
+        fields['training'] = training_info
+    fields.update(extra or {})
+    m = manifest(pose_channels_of(out), default_steps, fields or None)
     files = {}
     for f in sorted(os.listdir(out)):
         if f != 'pack.json' and os.path.isfile(os.path.join(out, f)):
@@ -176,7 +182,9 @@ def main():
     args = ap.parse_args()
     if args.manifest_only:
         old = json.load(open(os.path.join(args.out, 'pack.json')))
-        write_manifest(args.out, old.get('training'), old['scheduler']['default_steps'])
+        keep = {k: old[k] for k in ('adaptation',) if k in old}
+        write_manifest(args.out, old.get('training'), old['scheduler']['default_steps'],
+                       identity={'id': old['id'], 'name': old['name']}, extra=keep)
         print('rewrote', os.path.join(args.out, 'pack.json'))
         return
     if not args.ckpt:

@@ -2,6 +2,7 @@ package org.fvstudio.app;
 
 import java.util.List;
 
+import org.fvstudio.app.cli.AdaptCommand;
 import org.fvstudio.app.cli.AssembleCommand;
 import org.fvstudio.app.cli.BenchCommand;
 import org.fvstudio.app.cli.CoverageCommand;
@@ -21,6 +22,6 @@ final class Subcommands {
 
     static List<Object> all() {
         return List.of(new RenderCommand(), new AssembleCommand(), new FarmCommand(), new InfoCommand(), new ExtractCommand(),
-                new BenchCommand(), new RetargetCommand(), new CoverageCommand());
+                new AdaptCommand(), new BenchCommand(), new RetargetCommand(), new CoverageCommand());
     }
 }

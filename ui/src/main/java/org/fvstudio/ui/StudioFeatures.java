@@ -50,6 +50,7 @@ public final class StudioFeatures {
             extraction.extraction().deviceUsedProperty().addListener(
                     (obs, old, device) -> onnx.recordDeviceUsed(device));
         }
+        org.fvstudio.ui.adapt.AdaptationFeature.install(window);
         usePreferencesForGeneration(window.generation(), preferences);
         for (String warning : preferences.loaded().warnings()) {
             window.viewModel().lastProblemProperty().set(warning);

@@ -112,7 +112,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         }
         Project project = bundle.project();
         ReferenceImages images = CliSupport.images(bundle);
-        try (ModelPack p = ModelPack.open(CliSupport.resolvePack(pack, project.generation().packId()),
+        try (ModelPack p = ModelPack.open(CliSupport.resolvePack(pack, project.generation().packId(), bundle.dir()),
                 settings)) {
             int s = steps != null ? steps : p.manifest().scheduler().defaultSteps();
             GenerationOptions base = GenerationOptions.from(project.generation()).withSteps(s).withGuidance(1.0);

@@ -124,14 +124,19 @@ final class CliSupport {
      * bare name is a folder only when it holds a pack.json; a value with a slash is always a folder.
      */
     static Path resolvePack(String commandLine, String projectPack) throws PackException {
+        return resolvePack(commandLine, projectPack, null);
+    }
+
+    /** As {@link #resolvePack(String, String)}, looking first among the packs inside the project bundle {@code bundle}. */
+    static Path resolvePack(String commandLine, String projectPack, Path bundle) throws PackException {
         if (commandLine != null) {
             Path typed = Path.of(commandLine);
             boolean looksLikePath = typed.isAbsolute() || typed.getNameCount() > 1 || commandLine.startsWith(".");
             if (Files.isDirectory(typed) && (looksLikePath || Files.isRegularFile(typed.resolve("pack.json")))) {
                 return typed.toAbsolutePath().normalize();
             }
-            return PackResolver.resolve(commandLine);
+            return PackResolver.resolve(commandLine, bundle);
         }
-        return PackResolver.resolve(projectPack);
+        return PackResolver.resolve(projectPack, bundle);
     }
 }

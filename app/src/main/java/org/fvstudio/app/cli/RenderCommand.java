@@ -158,7 +158,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         String dev = generation.device != null ? generation.device : project.generation().device();
         try {
-            Path packFolder = CliSupport.resolvePack(generation.pack, project.generation().packId());
+            Path packFolder = CliSupport.resolvePack(generation.pack, project.generation().packId(), bundle.dir());
             try (ModelPack p = ModelPack.open(packFolder, CliSupport.settings(dev, generation.threads))) {
                 System.err.println("pack " + p.manifest().id() + ", denoiser on " + p.session("denoiser").orElseThrow().device()
                         + " (" + p.session("denoiser").orElseThrow().deviceNote() + ")");

@@ -49,6 +49,20 @@ public final class TemporaryFiles {
         }
     }
 
+    /** Deletes {@code path} and everything under it; nothing happens when it does not exist. */
+    public static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (java.nio.file.NoSuchFileException ignored) {
+            // removed meanwhile
+        }
+    }
+
     /** Gives {@code replacement} the POSIX mode of {@code replaced}, when both exist and the file system has modes. */
     public static void keepMode(Path replaced, Path replacement) throws IOException {
         if (!Files.exists(replaced)) {

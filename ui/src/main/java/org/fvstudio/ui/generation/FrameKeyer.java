@@ -29,7 +29,7 @@ public final class FrameKeyer {
 
     /** Keys of frames 0..frameCount-1. */
     public Map<Integer, CacheKey> keys(Project project, Path bundle) throws IOException, PackException {
-        String packHash = packHash(project.generation().packId());
+        String packHash = packHash(project.generation().packId(), bundle);
         Map<String, String> images = imageHashes(project, bundle);
         Map<Integer, CacheKey> keys = new TreeMap<>();
         for (int frame = 0; frame < project.frameCount(); frame++) {
@@ -39,12 +39,12 @@ public final class FrameKeyer {
     }
 
     public CacheKey key(Project project, Path bundle, int frame) throws IOException, PackException {
-        return FrameKeys.frameKey(project, packHash(project.generation().packId()), imageHashes(project, bundle), frame);
+        return FrameKeys.frameKey(project, packHash(project.generation().packId(), bundle), imageHashes(project, bundle), frame);
     }
 
     /** The manifest lists every file's SHA-256, so its own hash identifies the whole pack. */
-    private String packHash(String packId) throws IOException, PackException {
-        return hash(PackResolver.resolve(packId).resolve("pack.json"));
+    private String packHash(String packId, Path bundle) throws IOException, PackException {
+        return hash(PackResolver.resolve(packId, bundle).resolve("pack.json"));
     }
 
     private Map<String, String> imageHashes(Project project, Path bundle) throws IOException {

@@ -213,7 +213,7 @@ public final class GenerationPanel extends VBox {
         updating = true;
         try {
             GenerationSettings s = project.generation();
-            List<String> packs = new ArrayList<>(PackResolver.bundledIds());
+            List<String> packs = new ArrayList<>(PackResolver.offeredIds(studio.document().bundleFolder()));
             if (!packs.contains(s.packId())) {
                 packs.add(s.packId());
             }
@@ -264,7 +264,8 @@ public final class GenerationPanel extends VBox {
         packPurpose.setText("Reading the pack…");
         packLimits.setText("");
         modelCard.setDisable(true);
-        studio.tasks().submit("Reading model pack " + packId, ctx -> PackSummary.read(packId), outcome -> {
+        java.nio.file.Path bundle = studio.document().bundleFolder();
+        studio.tasks().submit("Reading model pack " + packId, ctx -> PackSummary.read(packId, bundle), outcome -> {
             if (!packId.equals(packRequested)) {
                 return;
             }

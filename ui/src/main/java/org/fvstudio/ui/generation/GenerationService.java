@@ -197,7 +197,7 @@ public final class GenerationService implements AutoCloseable {
         }
         GenerationSettings settings = request.project().generation();
         try {
-            ModelPack pack = pack(settings);
+            ModelPack pack = pack(settings, request.bundle());
             ModelSession denoiser = pack.session("denoiser").orElseThrow(
                     () -> new GenerationException(GenerationError.Kind.PACK, "pack " + pack.manifest().id() + " has no denoiser"));
             String actual = denoiser.device().toString();
@@ -273,8 +273,8 @@ public final class GenerationService implements AutoCloseable {
         }
     }
 
-    private ModelPack pack(GenerationSettings settings) throws ModelLoadException {
-        Path folder = PackResolver.resolve(settings.packId()).toAbsolutePath().normalize();
+    private ModelPack pack(GenerationSettings settings, Path bundle) throws ModelLoadException {
+        Path folder = PackResolver.resolve(settings.packId(), bundle).toAbsolutePath().normalize();
         Supplier<InferenceSettings> preferred = inference;
         int cores = Runtime.getRuntime().availableProcessors();
         SessionSettings sessions = preferred == null

@@ -9,10 +9,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.fvstudio.assets.BundledAssets;
+import org.fvstudio.inference.pack.BundlePacks;
 import org.fvstudio.inference.pack.PackException;
 import org.fvstudio.inference.pack.PackLocator;
 
-/** Finds model packs: the bundled ones first, then a folder path or the pack search path. */
+/**
+ * Finds model packs: the project bundle's own packs first (adapted packs in {@code NAME.fvs/packs/}), then the
+ * bundled ones, then a folder path or the pack search path.
+ */
 public final class PackResolver {
 
     private PackResolver() {
@@ -21,6 +25,23 @@ public final class PackResolver {
     public static Path resolve(String idOrPath) throws PackException {
         Optional<Path> bundled = BundledAssets.locate().flatMap(a -> a.pack(idOrPath));
         return bundled.isPresent() ? bundled.get() : PackLocator.resolve(idOrPath);
+    }
+
+    /** {@link #resolve(String)} after the packs inside {@code bundle} (null: no bundle yet). */
+    public static Path resolve(String idOrPath, Path bundle) throws PackException {
+        Optional<Path> own = BundlePacks.find(bundle, idOrPath);
+        return own.isPresent() ? own.get() : resolve(idOrPath);
+    }
+
+    /** What the generation panel offers: the bundle's own packs, then the shipped ones. */
+    public static List<String> offeredIds(Path bundle) {
+        List<String> ids = new ArrayList<>(BundlePacks.ids(bundle));
+        for (String id : bundledIds()) {
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /** Ids of the packs shipped in the assets folder. */

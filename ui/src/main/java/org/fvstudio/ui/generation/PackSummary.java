@@ -35,7 +35,12 @@ public record PackSummary(String packId, String name, int width, int height, Str
 
     /** @throws PackException naming the file when the pack cannot be found or its pack.json is bad */
     public static PackSummary read(String packId) throws PackException {
-        Path folder = PackResolver.resolve(packId);
+        return read(packId, null);
+    }
+
+    /** The pack {@code packId} names for the project in {@code bundle} (its own packs first). */
+    public static PackSummary read(String packId, Path bundle) throws PackException {
+        Path folder = PackResolver.resolve(packId, bundle);
         PackManifest manifest = ManifestReader.read(folder.resolve(ManifestReader.FILE_NAME));
         Path card = folder.resolve(MODEL_CARD);
         List<String> paragraphs = readParagraphs(card);

@@ -174,6 +174,11 @@ public final class StudioViewModel {
         return recentProjects;
     }
 
+    /** How the studio asks and tells the user (native dialogs in the window, scripted answers in tests). */
+    public StudioDialogs dialogs() {
+        return dialogs;
+    }
+
     public BackgroundTasks tasks() {
         return tasks;
     }

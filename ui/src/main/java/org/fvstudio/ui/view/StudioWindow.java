@@ -351,6 +351,7 @@ public final class StudioWindow {
         Menu generateMenu = new Menu("Generate", null, generate, generateStale, cancelGeneration, new SeparatorMenuItem(), clearCache);
         Menu pose = editorMenus.poseMenu();
         pose.getItems().addAll(org.fvstudio.ui.retarget.RetargetMenuItems.of(viewModel, stage));
+        generateMenu.setId("generateMenu");
         MenuBar bar = new MenuBar(file, edit, view, pose, editorMenus.timelineMenu(), generateMenu);
         bar.setId("menuBar");
         return bar;
